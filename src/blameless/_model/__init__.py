@@ -1,0 +1,1 @@
+"""The model: every part of the worksheet as frozen attrs classes."""
