@@ -119,11 +119,7 @@ _LIST_SIZE = 3
 _ANY_TEXT = st.text(max_size=_TEXT_SIZE)
 _FILLED_TEXT = st.text(min_size=1, max_size=_TEXT_SIZE).filter(str.strip)
 _DATES = st.dates(min_value=_EARLIEST.date(), max_value=_LATEST.date())
-_OPEN_STATUSES = (
-    ActionStatus.NOT_STARTED,
-    ActionStatus.IN_PROGRESS,
-    ActionStatus.BLOCKED,
-)
+_SEVERITIES = st.sampled_from(Severity)
 _SETTLED_STATUSES = (ActionStatus.COMPLETE, ActionStatus.NOT_DOING)
 
 
@@ -135,6 +131,7 @@ def _flag(*, value: bool | None) -> st.SearchStrategy[bool]:
     return st.booleans() if value is None else st.just(value)
 
 
+@functools.cache
 def _days(low: int, high: int) -> st.SearchStrategy[timedelta]:
     return st.integers(low, high).map(lambda n: timedelta(days=n))
 
@@ -221,6 +218,17 @@ def _zones() -> st.SearchStrategy[tzinfo]:
     return _fixed_zones() | named
 
 
+# Built once: strategies made inside a draw are validated on every draw.
+_ANY_ZONE = _zones()
+
+
+def _zone_near(draw: st.DrawFn, zone: tzinfo | None) -> tzinfo:
+    """Draw *zone* itself, or any other zone."""
+    if zone is not None and draw(st.booleans()):
+        return zone
+    return draw(_ANY_ZONE)
+
+
 def aware_datetimes() -> st.SearchStrategy[datetime]:
     """Timezone-aware datetimes, including awkward ones around DST changes.
 
@@ -267,7 +275,7 @@ def _after(draw: st.DrawFn, start: datetime, gap: timedelta) -> Timestamp:
     Staying in the start's zone is what crosses DST changes; moving to
     another zone shows that order is by instant, not by wall time.
     """
-    zone = draw(st.just(start.tzinfo) | _zones())
+    zone = _zone_near(draw, start.tzinfo)
     instant = Timestamp(start).utc + gap
     return Timestamp(instant.astimezone(zone), approximate=draw(st.booleans()))
 
@@ -442,7 +450,13 @@ def _complete_impacts(draw: st.DrawFn) -> tuple[Impact, ...]:
     rows = []
     for category in ImpactCategory:
         if category in applying:
-            rows.append(draw(impacts(category=category, complete=True)))
+            rows.append(
+                Impact(
+                    category=category,
+                    severity=draw(_SEVERITIES),
+                    notes=draw(_FILLED_TEXT),
+                )
+            )
         else:
             rows.append(Impact(category=category, applies=False))
     return tuple(rows)
@@ -460,7 +474,7 @@ def _window_timeline(
     events = []
     for offset in offsets:
         instant = start.utc + _seconds(offset)
-        zone = draw(st.just(start.at.tzinfo) | _zones())
+        zone = _zone_near(draw, start.at.tzinfo)
         at = Timestamp(
             instant.astimezone(zone), approximate=draw(st.booleans())
         )
