@@ -324,13 +324,13 @@ class EarlierDetection(enum.Enum):
     stand alone.
     """
 
-    #: Yes: monitoring or alerting would have caught it.
+    #: Yes — monitoring or alerting would have caught it.
     MONITORING = "yes_monitoring"
-    #: Yes: a manual check or review step would have caught it.
+    #: Yes — a manual check or review step would have caught it.
     MANUAL_CHECK = "yes_manual_check"
-    #: No: it was genuinely unforeseeable.
+    #: No — it was genuinely unforeseeable.
     UNFORESEEABLE = "no_unforeseeable"
-    #: Partially: the trigger was unforeseeable, the severity was not.
+    #: Partially — the trigger was unforeseeable, the severity was not.
     PARTIALLY = "partially"
 
 
@@ -340,13 +340,13 @@ class SmallerBlastRadius(enum.Enum):
     The three "yes" answers may be given together; "no" stands alone.
     """
 
-    #: Yes: a circuit breaker or automatic pause would have limited it.
+    #: Yes — a circuit breaker or automatic pause would have limited it.
     CIRCUIT_BREAKER = "yes_circuit_breaker"
-    #: Yes: better isolation between components would have contained it.
+    #: Yes — better isolation between components would have contained it.
     ISOLATION = "yes_isolation"
-    #: Yes: a rollback mechanism would have allowed faster recovery.
+    #: Yes — a rollback mechanism would have allowed faster recovery.
     ROLLBACK = "yes_rollback"
-    #: No: the failure was inherently system-wide.
+    #: No — the failure was inherently system-wide.
     SYSTEM_WIDE = "no_system_wide"
 
 
