@@ -119,7 +119,7 @@ class Participant:
 class Prerequisite(enum.Enum):
     """The boxes of the readiness quick check, and the ground rules."""
 
-    #: The incident is stabilized: review mode, not crisis mode.
+    #: The incident is stabilized, so this is review mode, not crisis mode.
     STABILIZED = "stabilized"
     #: Everyone directly involved is present or sent written input.
     RIGHT_PEOPLE = "right_people"
