@@ -61,6 +61,26 @@ from blameless._model._post_mortem import (
     PostMortem,
     ReviewStatus,
 )
+from blameless._documents._problems import (
+    DocumentError,
+    Problem,
+)
+from blameless._documents._converter import (
+    SCHEMA_VERSION,
+    configure_converter,
+    from_dict,
+    make_converter,
+    to_dict,
+)
+from blameless._documents._formats import (
+    MAX_DOCUMENT_BYTES,
+    dump,
+    dumps,
+    find_documents,
+    load,
+    load_all,
+    loads,
+)
 
 __all__ = [
     "ActionItem",
@@ -71,6 +91,7 @@ __all__ = [
     "BlamelessError",
     "CausalAnalysis",
     "ContributingFactors",
+    "DocumentError",
     "EarlierDetection",
     "Factor",
     "FactorCategory",
@@ -85,15 +106,18 @@ __all__ = [
     "Involvement",
     "Lessons",
     "LogEntry",
+    "MAX_DOCUMENT_BYTES",
     "MAX_WHY_LEVEL",
     "MINIMUM_MINUTES",
     "MeetingRole",
     "Participant",
     "PostMortem",
     "Prerequisite",
+    "Problem",
     "Readiness",
     "Resilience",
     "ReviewStatus",
+    "SCHEMA_VERSION",
     "Severity",
     "SmallerBlastRadius",
     "Span",
@@ -102,4 +126,14 @@ __all__ = [
     "UnmetPrerequisite",
     "Why",
     "approx",
+    "configure_converter",
+    "dump",
+    "dumps",
+    "find_documents",
+    "from_dict",
+    "load",
+    "load_all",
+    "loads",
+    "make_converter",
+    "to_dict",
 ]

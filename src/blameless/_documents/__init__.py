@@ -1,0 +1,1 @@
+"""Documents: the versioned format of a post-mortem, in and out."""

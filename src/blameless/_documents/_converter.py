@@ -1,0 +1,274 @@
+"""The cattrs converter of post-mortem documents, and plain dicts.
+
+The converter is strict where cattrs is lenient: every scalar goes through
+a check of :mod:`blameless._documents._values`. Structuring takes the fast
+path, cattrs' generated code that stops at the first error; only a failed
+document is walked again in detail to say everything that is wrong.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import date
+from typing import Any, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from blameless._documents._problems import DocumentError
+from blameless._documents._values import (
+    A_LIST,
+    AN_OBJECT,
+    EACH_ONCE,
+    Mismatch,
+    check_bool,
+    check_date,
+    check_int,
+    check_str,
+    check_timestamp,
+    enum_check,
+    write_date,
+    write_timestamp,
+)
+from blameless._documents._walk import SCHEMA_VERSION, check_version, walk
+from blameless._model._actions import ActionItem
+from blameless._model._analysis import (
+    CausalAnalysis,
+    ContributingFactors,
+    FactorChecklist,
+    FiveWhys,
+    Lessons,
+    Resilience,
+    Why,
+)
+from blameless._model._follow_up import ActionReview, FollowUp
+from blameless._model._incident import Impact, IncidentReport, TimelineEvent
+from blameless._model._post_mortem import LogEntry, PostMortem
+from blameless._model._readiness import Participant, Readiness
+from blameless._model._time import Timestamp
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "configure_converter",
+    "from_dict",
+    "make_converter",
+    "to_dict",
+]
+
+# Every class of a post-mortem document, innermost first.
+_PARTS: tuple[type, ...] = (
+    Impact,
+    TimelineEvent,
+    IncidentReport,
+    Why,
+    FiveWhys,
+    FactorChecklist,
+    ContributingFactors,
+    Resilience,
+    Lessons,
+    CausalAnalysis,
+    Participant,
+    Readiness,
+    ActionItem,
+    ActionReview,
+    FollowUp,
+    LogEntry,
+)
+
+
+def _is_enum(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+def _is_frozenset(kind: object) -> bool:
+    return get_origin(kind) is frozenset
+
+
+def _is_tuple(kind: object) -> bool:
+    return get_origin(kind) is tuple
+
+
+def _list_hook(
+    conv: cattrs.Converter, kind: object
+) -> Callable[[object, object], tuple[object, ...]]:
+    item_type = get_args(kind)[0]
+    structure_item = conv.get_structure_hook(item_type)
+
+    def structure_list(value: object, _: object) -> tuple[object, ...]:
+        if not isinstance(value, list | tuple):
+            raise Mismatch(A_LIST)
+        return tuple([structure_item(item, item_type) for item in value])
+
+    return structure_list
+
+
+def _set_hook(
+    conv: cattrs.Converter, kind: object
+) -> Callable[[object, object], frozenset[object]]:
+    structure_items = _list_hook(conv, kind)
+
+    def structure_set(value: object, _: object) -> frozenset[object]:
+        listed = structure_items(value, kind)
+        items = frozenset(listed)
+        if len(items) != len(listed):
+            raise Mismatch(EACH_ONCE)
+        return items
+
+    return structure_set
+
+
+def _sorted_hook(kind: object) -> Callable[[frozenset[Any]], list[Any]]:
+    if _is_enum(get_args(kind)[0]):
+        return lambda items: sorted([item.value for item in items])
+    return sorted
+
+
+def _tuple_unstructure_hook(
+    conv: cattrs.Converter, kind: object
+) -> Callable[[tuple[object, ...]], list[object]]:
+    unstructure_item = conv.get_unstructure_hook(get_args(kind)[0])
+    return lambda items: [unstructure_item(item) for item in items]
+
+
+def _configure_values(conv: cattrs.Converter) -> None:
+    conv.register_structure_hook(str, check_str)
+    conv.register_structure_hook(bool, check_bool)
+    conv.register_structure_hook(int, check_int)
+    conv.register_structure_hook(date, check_date)
+    conv.register_structure_hook(Timestamp, check_timestamp)
+    conv.register_structure_hook_factory(_is_enum, enum_check)
+    conv.register_structure_hook_factory(
+        _is_frozenset, lambda kind: _set_hook(conv, kind)
+    )
+    conv.register_structure_hook_factory(
+        _is_tuple, lambda kind: _list_hook(conv, kind)
+    )
+    conv.register_unstructure_hook(date, write_date)
+    conv.register_unstructure_hook(Timestamp, write_timestamp)
+    conv.register_unstructure_hook_func(_is_enum, lambda member: member.value)
+    conv.register_unstructure_hook_factory(_is_frozenset, _sorted_hook)
+    conv.register_unstructure_hook_factory(
+        _is_tuple, lambda kind: _tuple_unstructure_hook(conv, kind)
+    )
+
+
+def _configure_parts(conv: cattrs.Converter) -> None:
+    for part in (*_PARTS, PostMortem):
+        conv.register_structure_hook(
+            part,
+            make_dict_structure_fn(
+                part,
+                conv,
+                _cattrs_forbid_extra_keys=True,
+                _cattrs_prefer_attrib_converters=False,
+            ),
+        )
+        conv.register_unstructure_hook(
+            part,
+            make_dict_unstructure_fn(part, conv, _cattrs_omit_if_default=True),
+        )
+
+
+def _configure_document(conv: cattrs.Converter) -> None:
+    structure_body = conv.get_structure_hook(PostMortem)
+    unstructure_body = conv.get_unstructure_hook(PostMortem)
+
+    def structure_document(value: object, _: object) -> PostMortem:
+        # The version is checked before anything else, so that a newer
+        # document is refused for what it is.
+        if not isinstance(value, dict):
+            raise Mismatch(AN_OBJECT)
+        if check_version(value.get("schema", attrs.NOTHING))[0]:
+            raise Mismatch(repr(SCHEMA_VERSION))
+        body = dict(value)
+        del body["schema"]
+        post_mortem: PostMortem = structure_body(body, PostMortem)
+        return post_mortem
+
+    def unstructure_document(post_mortem: PostMortem) -> dict[str, Any]:
+        document: dict[str, Any] = {"schema": SCHEMA_VERSION}
+        document.update(unstructure_body(post_mortem))
+        return document
+
+    conv.register_structure_hook(PostMortem, structure_document)
+    conv.register_unstructure_hook(PostMortem, unstructure_document)
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Configure a cattrs converter for post-mortem documents.
+
+    After this, ``conv.unstructure(post_mortem)`` gives the document of
+    :func:`to_dict` and ``conv.structure(document, PostMortem)`` reads
+    one back, as strictly as :func:`from_dict` but stopping at the first
+    problem with cattrs' own exception. Hooks registered afterwards for
+    other classes (an app's own class holding a post-mortem) compose with
+    these.
+
+    Args:
+        conv: The converter to configure, in place.
+    """
+    _configure_values(conv)
+    _configure_parts(conv)
+    _configure_document(conv)
+
+
+def make_converter() -> cattrs.Converter:
+    """Return a new cattrs converter configured for post-mortem documents.
+
+    Each call returns a new converter, so an app can register its own hooks
+    without changing how blameless itself reads and writes documents.
+    """
+    conv = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        detailed_validation=False,
+    )
+    configure_converter(conv)
+    return conv
+
+
+_CONVERTER = make_converter()
+_structure = _CONVERTER.get_structure_hook(PostMortem)
+_unstructure = _CONVERTER.get_unstructure_hook(PostMortem)
+
+
+def to_dict(post_mortem: PostMortem) -> dict[str, Any]:
+    """Return the document of a post-mortem as plain Python values.
+
+    The document holds only dicts, lists, strings, integers and booleans:
+    ``"schema"`` first, then the model's fields in order, leaving out every
+    value equal to its default.
+
+    Args:
+        post_mortem: The post-mortem to write.
+    """
+    document: dict[str, Any] = _unstructure(post_mortem)
+    return document
+
+
+def from_dict(document: object, *, source: str | None = None) -> PostMortem:
+    """Return the post-mortem a document describes.
+
+    Args:
+        document: The document as plain Python values, such as the result
+            of :func:`json.loads`.
+        source: Where the document came from, named in the error.
+
+    Raises:
+        DocumentError: If anything in the document is wrong; it lists every
+            problem with its path.
+    """
+    try:
+        post_mortem: PostMortem = _structure(document, PostMortem)
+    except Exception:  # noqa: BLE001 - any failure is explained below
+        return _explain(document, source)
+    return post_mortem
+
+
+def _explain(document: object, source: str | None) -> PostMortem:
+    post_mortem, problems = walk(document)
+    if post_mortem is None:
+        raise DocumentError(problems, source)
+    return post_mortem
