@@ -4,6 +4,7 @@ Run it from anywhere::
 
     python examples/derive.py
 
+It loads the documents in ``examples/log/``, as any tool of the log would.
 For each post-mortem it shows the incident date, the detection gap (first
 occurrence to detection), the time to resolve (detection to resolution),
 the total duration (first occurrence, or detection when that is unknown,
@@ -16,10 +17,12 @@ the day it is run.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
-from example_log import build_log
+from blameless import PostMortem, Span, load_all
 
-from blameless import PostMortem, Span
+#: The example log, next to this script.
+LOG = Path(__file__).with_name("log")
 
 #: The day open action items are judged on.
 AS_OF = date(2026, 12, 1)
@@ -109,8 +112,8 @@ def table(post_mortems: list[PostMortem]) -> str:
 
 
 def main() -> None:
-    """Build the example log and print its derived values."""
-    post_mortems = build_log()
+    """Load the example log and print its derived values."""
+    post_mortems = [post_mortem for _, post_mortem in load_all([LOG])]
     overdue = sum(len(pm.overdue(AS_OF)) for pm in post_mortems)
     not_ready = sum(1 for pm in post_mortems if not pm.readiness.ready)
 
