@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from blameless._errors import (
     BlamelessError,
+    ConfigError,
     InvariantError,
 )
 from blameless._model._time import (
@@ -81,21 +82,37 @@ from blameless._documents._formats import (
     load_all,
     loads,
 )
+from blameless._checks._config import CheckConfig
+from blameless._checks._findings import Finding, FindingSeverity, Rule
+from blameless._checks._quality import (
+    ActionQuality,
+    Criterion,
+    Verdict,
+    check_action,
+    check_action_item,
+)
+from blameless._checks._check import RULES, check
 
 __all__ = [
     "ActionItem",
     "ActionKind",
+    "ActionQuality",
     "ActionReview",
     "ActionStatus",
     "Attendance",
     "BlamelessError",
     "CausalAnalysis",
+    "CheckConfig",
+    "ConfigError",
     "ContributingFactors",
+    "Criterion",
     "DocumentError",
     "EarlierDetection",
     "Factor",
     "FactorCategory",
     "FactorChecklist",
+    "Finding",
+    "FindingSeverity",
     "FiveWhys",
     "FollowUp",
     "GroundRule",
@@ -114,9 +131,11 @@ __all__ = [
     "PostMortem",
     "Prerequisite",
     "Problem",
+    "RULES",
     "Readiness",
     "Resilience",
     "ReviewStatus",
+    "Rule",
     "SCHEMA_VERSION",
     "Severity",
     "SmallerBlastRadius",
@@ -124,8 +143,12 @@ __all__ = [
     "TimelineEvent",
     "Timestamp",
     "UnmetPrerequisite",
+    "Verdict",
     "Why",
     "approx",
+    "check",
+    "check_action",
+    "check_action_item",
     "configure_converter",
     "dump",
     "dumps",

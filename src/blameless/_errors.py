@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["BlamelessError", "InvariantError"]
+__all__ = ["BlamelessError", "ConfigError", "InvariantError"]
 
 
 class BlamelessError(ValueError):
@@ -65,3 +65,26 @@ class InvariantError(BlamelessError):
             type(self),
             (self.where, self.problem, self.values, self.hint),
         )
+
+
+class ConfigError(BlamelessError):
+    """A configuration of the checks is not valid.
+
+    Args:
+        key: The setting at fault, such as ``"min-why-depth"``.
+        problem: What is wrong, and what is expected.
+        value: The value found, shown with ``repr``.
+    """
+
+    key: str
+    problem: str
+    value: object
+
+    def __init__(self, key: str, problem: str, value: object) -> None:
+        self.key = key
+        self.problem = problem
+        self.value = value
+        super().__init__(f"{key}: {problem}, found {value!r}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.key, self.problem, self.value))

@@ -1,0 +1,1 @@
+"""The checks: the worksheet's guidance as findings, and action quality."""

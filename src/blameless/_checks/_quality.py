@@ -1,0 +1,677 @@
+"""The action quality check: is an action item SMART, as the worksheet asks.
+
+Each of the five criteria is judged on its own with a transparent
+heuristic and a reason in words, so a person can see why an item failed
+and rewrite it:
+
+- Specific and Verifiable read the description's leading verb, hedges,
+  appeals to care, vague outcomes and measurable thresholds.
+- Systemic looks for the scope of a whole class of failure ("all
+  inbound", "every service", "incidents of this kind") or a mechanism
+  that protects against one (alerting, validation, a circuit breaker),
+  and for the marks of a one-off fix ("this scenario", "the failed run",
+  "affected customers").
+- Owned reads the owner: one person, not a team, a role, several people
+  or nobody.
+- Time-bound reads the due date: one calendar day, not "soon".
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+
+import attrs
+
+from blameless._checks._config import CheckConfig
+from blameless._checks._dates import read_due
+from blameless._model._actions import ActionItem
+
+__all__ = [
+    "ActionQuality",
+    "Criterion",
+    "Verdict",
+    "check_action",
+    "check_action_item",
+    "is_one_person",
+]
+
+
+class Criterion(enum.Enum):
+    """The five criteria of the worksheet's action quality check."""
+
+    #: Does the action describe exactly what will change?
+    SPECIFIC = "specific"
+    #: Does it address a category of failure, not just this one instance?
+    SYSTEMIC = "systemic"
+    #: Does one specific person own it?
+    OWNED = "owned"
+    #: Is there a concrete due date?
+    TIME_BOUND = "time_bound"
+    #: Can someone check it was completed and is working?
+    VERIFIABLE = "verifiable"
+
+    @property
+    def label(self) -> str:
+        """The criterion's name on the worksheet, such as "Time-bound"."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Criterion.SPECIFIC: "Specific",
+    Criterion.SYSTEMIC: "Systemic",
+    Criterion.OWNED: "Owned",
+    Criterion.TIME_BOUND: "Time-bound",
+    Criterion.VERIFIABLE: "Verifiable",
+}
+
+
+@attrs.frozen
+class Verdict:
+    """The judgement of one criterion on one action item.
+
+    Args:
+        criterion: Which of the five criteria.
+        passed: Whether the item meets it.
+        reason: Why, in words, quoting the part of the item it rests on.
+    """
+
+    criterion: Criterion
+    passed: bool
+    reason: str
+
+    def __str__(self) -> str:
+        mark = "passes" if self.passed else "fails"
+        return f"{self.criterion.label} {mark}: {self.reason}"
+
+
+@attrs.frozen(kw_only=True)
+class ActionQuality:
+    """The five verdicts of the action quality check on one action item.
+
+    Iterating gives the verdicts in the worksheet's order.
+
+    Args:
+        specific: Does it describe exactly what will change?
+        systemic: Does it address a category of failure?
+        owned: Does one specific person own it?
+        time_bound: Is there a concrete due date?
+        verifiable: Can someone check it was done and works?
+        due: The due date as read, when there is one.
+    """
+
+    specific: Verdict
+    systemic: Verdict
+    owned: Verdict
+    time_bound: Verdict
+    verifiable: Verdict
+    due: date | None = None
+
+    def __iter__(self) -> Iterator[Verdict]:
+        return iter(
+            (
+                self.specific,
+                self.systemic,
+                self.owned,
+                self.time_bound,
+                self.verifiable,
+            )
+        )
+
+    @property
+    def passed(self) -> bool:
+        """Whether the item meets all five criteria."""
+        return all(verdict.passed for verdict in self)
+
+    @property
+    def failed(self) -> tuple[Verdict, ...]:
+        """The verdicts the item fails, in the worksheet's order."""
+        return tuple(verdict for verdict in self if not verdict.passed)
+
+    def verdict(self, criterion: Criterion) -> Verdict:
+        """Return the verdict on one criterion.
+
+        Args:
+            criterion: One of the five criteria.
+        """
+        found: Verdict = getattr(self, criterion.value)
+        return found
+
+
+_DEFAULT_CONFIG = CheckConfig()
+
+# How many words of a description a reason quotes.
+_QUOTED_WORDS = 8
+
+
+def check_action(
+    description: str,
+    *,
+    owner: str = "",
+    due: str | date | None = None,
+    config: CheckConfig | None = None,
+) -> ActionQuality:
+    """Run the worksheet's action quality check on plain values.
+
+    Args:
+        description: What will change, as written in the action item.
+        owner: Who owns it, as written.
+        due: The due date, as a date or as text in any unambiguous
+            spelling; ``None`` or blank when there is none.
+        config: The vocabularies and the order of numeric dates; the
+            defaults when ``None``.
+
+    Returns:
+        A pass or a fail with its reason for each of the five criteria.
+    """
+    config = config or _DEFAULT_CONFIG
+    text = _Description.read(description, _vocabulary(config))
+    day, time_bound = _time_bound(due, config)
+    return ActionQuality(
+        specific=text.specific(),
+        systemic=text.systemic(),
+        owned=_owned(owner, config),
+        time_bound=time_bound,
+        verifiable=text.verifiable(),
+        due=day,
+    )
+
+
+def check_action_item(
+    item: ActionItem, *, config: CheckConfig | None = None
+) -> ActionQuality:
+    """Run the worksheet's action quality check on an action item.
+
+    Args:
+        item: The action item, containment or prevention.
+        config: The vocabularies; the defaults when ``None``.
+
+    Returns:
+        A pass or a fail with its reason for each of the five criteria.
+    """
+    return check_action(
+        item.description, owner=item.owner, due=item.due, config=config
+    )
+
+
+# Time-bound ---------------------------------------------------------------
+
+
+def _time_bound(
+    due: str | date | None, config: CheckConfig
+) -> tuple[date | None, Verdict]:
+    if isinstance(due, date):
+        day = due
+        reason = f"due on {day.isoformat()}"
+    elif due is None:
+        day, reason = None, "there is no due date"
+    else:
+        read = read_due(due, date_order=config.date_order)
+        day, reason = read.day, read.reason
+    if day is None:
+        reason += (
+            "; the worksheet asks for a date, not 'soon' or 'next sprint'"
+        )
+    verdict = Verdict(
+        Criterion.TIME_BOUND, passed=day is not None, reason=reason
+    )
+    return day, verdict
+
+
+# Owned --------------------------------------------------------------------
+
+_NOBODY = frozenset(
+    {
+        "",
+        "-",
+        "?",
+        "all",
+        "anybody",
+        "anyone",
+        "everybody",
+        "everyone",
+        "n/a",
+        "na",
+        "no one",
+        "nobody",
+        "none",
+        "someone",
+        "somebody",
+        "tba",
+        "tbc",
+        "tbd",
+        "them",
+        "they",
+        "unassigned",
+        "unknown",
+        "us",
+        "we",
+    }
+)
+_SEVERAL = re.compile(r"\s+(?:and|or|und|et|y)\s+|[,;&+/|]")
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def _owned(owner: str, config: CheckConfig) -> Verdict:
+    named = " ".join(_ASIDE.sub(" ", owner).split())
+    lowered = named.lower()
+    if lowered.strip(".") in _NOBODY or not _TOKEN.search(lowered):
+        return _owner_fails(f"nobody is named ({owner!r})")
+    if _SEVERAL.search(named) and "@" not in named:
+        return _owner_fails(f"{owner!r} names more than one person")
+
+    words = set(_words_of(lowered))
+    team = sorted(words & config.team_words)
+    if team or lowered.startswith("the "):
+        return _owner_fails(
+            f"{owner!r} is a team or group ({team[0]!r})"
+            if team
+            else f"{owner!r} is not a name"
+        )
+    role = sorted((words | {lowered}) & config.role_words)
+    if role or "on call" in lowered:
+        return _owner_fails(f"{owner!r} is a role, not a person")
+    return Verdict(
+        Criterion.OWNED, passed=True, reason=f"one person owns it: {named!r}"
+    )
+
+
+def is_one_person(owner: str, config: CheckConfig) -> bool:
+    """Whether *owner* names exactly one person, as the Owned check reads it.
+
+    Args:
+        owner: An owner or a name, as written.
+        config: The vocabularies of teams and roles.
+    """
+    return _owned(owner, config).passed
+
+
+def _words_of(lowered: str) -> Iterator[str]:
+    for token in _TOKEN.findall(lowered):
+        yield token
+        if "-" in token:
+            yield from token.split("-")
+
+
+def _owner_fails(reason: str) -> Verdict:
+    return Verdict(
+        Criterion.OWNED,
+        passed=False,
+        reason=f"{reason}; the worksheet asks for one name",
+    )
+
+
+# Specific, Systemic, Verifiable --------------------------------------------
+
+_MARKER = re.compile(
+    r"^\s*(?:[-*•\u2013·>]+\s*)?(?:\[[ xX]?\]\s*)?(?:\d+[.)]\s+)?"
+)
+_SUBJECT = re.compile(
+    r"^(?:(?:we|i|you|they|the team|let's|let us|please)\s+)?"
+    r"(?:(?:will|shall|must|need to|are going to|'ll|to)\s+)?"
+)
+_PASSIVE = re.compile(
+    r"\b(?:will|shall|must|should|to|is|are)\s+be\s+([a-z]+)\b"
+)
+
+_HEDGES = re.compile(
+    r"\b(?:should|probably|maybe|perhaps|possibly|hopefully|might|could|"
+    r"at some point|some ?time|if possible|when possible|if we can|"
+    r"try to|attempt to|aim to|where feasible)\b"
+)
+_ATTITUDE = re.compile(
+    r"\b(?:be (?:more |extra |very )?(?:careful|vigilant|mindful|aware|"
+    r"diligent|cautious|attentive)|pay (?:more )?attention|take (?:more )?"
+    r"care|do better|try harder|double[- ]check|do it right|get it right|"
+    r"remember to|think twice)\b"
+)
+# "Engineers should always ...": a rule for people, which only people can
+# keep; the change it names may be specific, but no system enforces it.
+_PEOPLE_RULE = re.compile(
+    r"^(?:engineers|developers|people|everyone|staff|operators|admins|"
+    r"on-?call|responders|the team|we|you)\s+"
+    r"(?:should|must|need to|have to|shall|always|never)\b"
+    r"(?:\s+(?:always|never)\b)?\s*"
+)
+_PEOPLE = re.compile(
+    r"^(?:remind|tell|ask|encourage|urge|educate|train|coach|nudge)\b|"
+    r"\b(?:knows?|aware of|awareness|remind(?:s|ed)?)\b"
+)
+_WEAK_VERBS = frozenset({"make", "get", "have", "become", "keep", "render"})
+_VAGUE_OUTCOME = re.compile(
+    r"\b(?:gracefully|better|more (?:robust|reliable|resilient|stable|"
+    r"secure|efficient)|robust|reliable|resilient|stable|safer|faster|"
+    r"properly|correctly|smoother|easier|simpler|available)\b"
+)
+_VAGUE_THING = re.compile(
+    r"(?<![/\w])(?:everything|anything|stuff|things|whatever|somehow|etc)"
+    r"(?![/\w])"
+)
+_VAGUE_PROCESS = re.compile(
+    r"^(?:establish|create|define|set up|put in place|introduce|adopt|"
+    r"formalize|formalise|develop)\b(?:\s+(?:a|an|the|our|some))?"
+    r"(?:\s+(?:formal|regular|new|better|clear|proper|general|robust))*"
+    r"\s+(?:process|culture|mindset|approach|strategy|framework|practice|"
+    r"plan|way)\b"
+)
+_PRONOUN_OBJECT = re.compile(
+    r"^(?:it|this|that|them|these|those|the (?:issue|problem|bug|thing|"
+    r"incident|outage))$"
+)
+_THRESHOLD = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:%|(?:percent|ms|s|sec|seconds?|minutes?|min|"
+    r"hours?|h|days?|k|m|gb|mb|tb|x|rps|qps|requests?|records?|rows?)\b)|"
+    r"[<>≤≥]=?\s*\d|\b(?:more|less|fewer|greater|higher|lower) than \d|"
+    r"\b(?:above|below|exceed(?:s|ing)?|under|over|within|at most|"
+    r"at least) \d"
+)
+_RESCUE = re.compile(r"(?::|—| - | by (?=[a-z]+ing\b)|, so that )(.+)$")
+
+_CLASS = re.compile(
+    r"\b(?:all|every|each|any|across|always|never|whenever|general|"
+    r"generic|entire|continuous(?:ly)?|regular(?:ly)?|hourly|daily|weekly|"
+    r"exclusively|of this kind|"
+    r"of this type|this class|such|similar|forever|(?:other|future) "
+    r"(?:\w+ )?(?:changes|incidents|failures|outages))\b"
+)
+_FAILURE_CLASS = re.compile(
+    r"\b(?:errors|failures|faults|timeouts|outages|incidents|regressions|"
+    r"conditions|modes|changes|updates|deploy(?:s|ments)|inputs|records|"
+    r"requests|hosts|services|clusters|regions|zones|vendors|users|jobs)\b"
+)
+_MECHANISM = re.compile(
+    r"\b(?:automat\w*|alert(?:s|ing)?|page|paging|monitor(?:s|ing)?|dashboards?|"
+    r"validat(?:e|es|ion|ing)|schema|circuit[- ]breakers?|fallbacks?|"
+    r"failover|redundan(?:t|cy)|replica(?:s|tion)?|backups?|snapshots?|"
+    r"rollback|roll-back|canary|feature[- ]flags?|isolat(?:e|ion)|"
+    r"partition(?:s|ing)?|cells?|rate[- ]limit(?:s|ing)?|quotas?|"
+    r"throttl(?:e|ing)|retr(?:y|ies)|back-?off|timeouts?|idempoten(?:t|cy)|"
+    r"guard(?:rail)?s?|checklists?|runbooks?|playbooks?|process|policy|"
+    r"protocol|test suite|automated tests?|tests?|ci|linters?|lint|"
+    r"profil(?:er|ing)|pre-commit|approvals?|approvers?|reviewers?|"
+    r"permissions?|access control|hash(?:es|ing)?|redact(?:s|ion)?|"
+    r"encrypt(?:s|ion)?|sanitiz(?:e|es|ation)|tool(?:s|ing)?|system|"
+    r"engine|guarantees?|limits?|thresholds?|load|balanc(?:e|er|ing)|"
+    r"multi-region|multiple|disaster recovery|dependence|dependency|"
+    r"dependencies|harden(?:s|ing)?|refuse[sd]?|prevent(?:s|ed)?|"
+    r"block(?:s|ed)?|enforce[sd]?|reject(?:s|ed)?)\b|"
+    r"\bso (?:that )?.*\b(?:not|never|cannot|can't|no longer)\b"
+)
+_ONE_OFF = re.compile(
+    r"\b(?:this (?:scenario|incident|outage|case|one|time|instance|bug|"
+    r"error|failure|problem|issue)|the (?:failed|broken|corrupted|"
+    r"affected|lost|new \w+ (?:name|field|value))|affected|corrupted|"
+    r"today|tonight|tomorrow|again|the (?:\w+ )?(?:issue|problem|bug)|"
+    r"the incident|follow-up (?:review|meeting)|"
+    r"(?:\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}))\b"
+)
+_ONE_OFF_VERBS = frozenset(
+    {
+        "apologize",
+        "apologise",
+        "backfill",
+        "bump",
+        "call",
+        "clean",
+        "close",
+        "contact",
+        "delete",
+        "email",
+        "fix",
+        "follow",
+        "inform",
+        "notify",
+        "own",
+        "patch",
+        "purge",
+        "reach",
+        "reboot",
+        "redeploy",
+        "refund",
+        "reimport",
+        "reindex",
+        "remind",
+        "remove",
+        "rename",
+        "repair",
+        "replay",
+        "reprocess",
+        "rerun",
+        "re-run",
+        "resend",
+        "restart",
+        "restore",
+        "revert",
+        "schedule",
+        "tell",
+        "update",
+        "upgrade",
+    }
+)
+
+
+@attrs.frozen
+class _Vocabulary:
+    vague: re.Pattern[str]
+    vague_forms: frozenset[str]
+
+
+@lru_cache(maxsize=16)
+def _compile_vocabulary(verbs: frozenset[str]) -> _Vocabulary:
+    forms = frozenset(form for verb in verbs for form in _forms(verb))
+    multi = sorted((f for f in forms if " " in f), key=len, reverse=True)
+    pattern = "|".join(re.escape(f) for f in multi) or r"(?!x)x"
+    return _Vocabulary(re.compile(rf"^(?:{pattern})\b"), forms)
+
+
+def _vocabulary(config: CheckConfig) -> _Vocabulary:
+    return _compile_vocabulary(config.vague_verbs)
+
+
+def _forms(verb: str) -> Iterable[str]:
+    """The spellings of a verb the description may use: look, looking..."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    stems = {head, head + "s", head + "ed", head + "ing"}
+    if head.endswith("e"):
+        stems |= {head + "d", head[:-1] + "ing"}
+    if head.endswith("y"):
+        stems |= {head[:-1] + "ies", head[:-1] + "ied"}
+    return {stem + tail for stem in stems}
+
+
+@attrs.frozen
+class _Description:
+    """A description, cleaned once and read by the three criteria."""
+
+    original: str
+    text: str
+    lead: str
+    rest: str
+    vague_verb: str
+    people_rule: str
+
+    @classmethod
+    def read(cls, description: str, vocabulary: _Vocabulary) -> _Description:
+        text = _MARKER.sub("", " ".join(description.split()))
+        text = text.rstrip(" .;").lower()
+        text = _SUBJECT.sub("", text, count=1)
+        rule = _PEOPLE_RULE.match(text)
+        people_rule = rule.group().strip() if rule else ""
+        if rule:
+            text = text[rule.end() :]
+        lead, _, rest = text.partition(" ")
+        vague = _vague_verb(text, vocabulary)
+        return cls(description, text, lead, rest, vague, people_rule)
+
+    def _rescued(self) -> bool:
+        """Whether a clause after the vague verb says what will change."""
+        found = _RESCUE.search(self.text)
+        if found is None:
+            return False
+        clause = found.group(1)
+        return bool(_THRESHOLD.search(clause) or _MECHANISM.search(clause))
+
+    def _unclear(self) -> str:
+        """Why the description does not say what will change, if it does not.
+
+        The reasons are shared by Specific and Verifiable.
+        """
+        if not self.text:
+            return "there is no description of what will change"
+        attitude = _ATTITUDE.search(self.text)
+        if attitude:
+            return (
+                f"{attitude.group()!r} asks people to behave differently "
+                "instead of changing the system"
+            )
+        hedge = _HEDGES.search(self.text)
+        if hedge:
+            return f"{hedge.group()!r} hedges; it commits to no change"
+        if self.vague_verb and not self._rescued():
+            return (
+                f"{self.vague_verb!r} names an activity, not a change; "
+                "say exactly what will change"
+            )
+        return self._unclear_object()
+
+    def _unclear_object(self) -> str:
+        if self.lead in _WEAK_VERBS:
+            outcome = _VAGUE_OUTCOME.search(self.rest)
+            if outcome and not _THRESHOLD.search(self.rest):
+                return (
+                    f"it names a wish ({outcome.group()!r}), not the "
+                    "change that brings it about"
+                )
+        thing = _VAGUE_THING.search(self.text)
+        if thing:
+            return f"{thing.group()!r} is too broad to say what will change"
+        if not self.rest or _PRONOUN_OBJECT.match(self.rest):
+            return f"{self.text!r} does not say what will change"
+        return ""
+
+    def _vague_process(self) -> str:
+        process = _VAGUE_PROCESS.search(self.text)
+        if process and not _MECHANISM.search(self.text[process.end() :]):
+            return (
+                f"{process.group()!r} does not say what the process is "
+                "or how it runs"
+            )
+        return ""
+
+    def specific(self) -> Verdict:
+        unclear = self._unclear() or self._vague_process()
+        if unclear:
+            return Verdict(Criterion.SPECIFIC, passed=False, reason=unclear)
+        return Verdict(
+            Criterion.SPECIFIC,
+            passed=True,
+            reason=f"it names the change: {self._head()}",
+        )
+
+    def _relies_on_people(self) -> str:
+        if self.people_rule:
+            return self.people_rule
+        people = _PEOPLE.search(self.text)
+        return people.group().strip() if people and self.text else ""
+
+    def verifiable(self) -> Verdict:
+        people = self._relies_on_people()
+        if people:
+            return Verdict(
+                Criterion.VERIFIABLE,
+                passed=False,
+                reason=f"{people!r} relies on people remembering; "
+                "there is nothing to check that it works",
+            )
+        threshold = _THRESHOLD.search(self.text)
+        unclear = self._unclear()
+        if unclear and threshold and not _HEDGES.search(self.text):
+            return Verdict(
+                Criterion.VERIFIABLE,
+                passed=True,
+                reason=f"it sets a measurable target: {threshold.group()!r}",
+            )
+        if unclear:
+            return Verdict(Criterion.VERIFIABLE, passed=False, reason=unclear)
+        return Verdict(
+            Criterion.VERIFIABLE,
+            passed=True,
+            reason=f"someone can check that it was done: {self._head()}",
+        )
+
+    def systemic(self) -> Verdict:
+        failing = self._one_off()
+        if failing:
+            return Verdict(Criterion.SYSTEMIC, passed=False, reason=failing)
+        scope = _CLASS.search(self.text)
+        if scope:
+            reason = f"it covers a class of failure: {scope.group()!r}"
+            return Verdict(Criterion.SYSTEMIC, passed=True, reason=reason)
+        mechanism = self._mechanism()
+        if mechanism:
+            return Verdict(Criterion.SYSTEMIC, passed=True, reason=mechanism)
+        if self.lead in _ONE_OFF_VERBS:
+            reason = (
+                f"{self.lead!r} fixes the one thing that broke; add what "
+                "stops the whole category from happening again"
+            )
+            return Verdict(Criterion.SYSTEMIC, passed=False, reason=reason)
+        reason = (
+            "it names no class of failure and no mechanism (alerting, "
+            "validation, a circuit breaker) that guards against one"
+        )
+        return Verdict(Criterion.SYSTEMIC, passed=False, reason=reason)
+
+    def _one_off(self) -> str:
+        """Why the description is tied to one instance, if it is.
+
+        A scope that covers a class ("all", "of this kind") outweighs the
+        marks of a single instance; reliance on people outweighs both.
+        """
+        text = self.text
+        if not text:
+            return "there is no description to judge"
+        one_off = _ONE_OFF.search(text)
+        if one_off and not _CLASS.search(text):
+            return (
+                f"{one_off.group()!r} ties it to this one instance; "
+                "address the whole category of failure"
+            )
+        if _ATTITUDE.search(text) or self._relies_on_people():
+            return "it relies on people, not on a change to the system"
+        return ""
+
+    def _mechanism(self) -> str:
+        if self.lead in _ONE_OFF_VERBS:
+            return ""
+        found = _MECHANISM.search(self.text) or _FAILURE_CLASS.search(
+            self.text
+        )
+        if found is None:
+            return ""
+        return f"it adds or changes a mechanism: {found.group()!r}"
+
+    def _head(self) -> str:
+        words = self.original.split()
+        shown = " ".join(words[:_QUOTED_WORDS])
+        more = " ..." if len(words) > _QUOTED_WORDS else ""
+        return repr(shown + more)
+
+
+def _vague_verb(text: str, vocabulary: _Vocabulary) -> str:
+    multi = vocabulary.vague.match(text)
+    if multi:
+        return multi.group()
+    lead = text.partition(" ")[0]
+    if lead in vocabulary.vague_forms:
+        return lead
+    passive = _PASSIVE.search(text)
+    if passive and passive.group(1) in vocabulary.vague_forms:
+        return passive.group(1)
+    return ""
