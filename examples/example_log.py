@@ -1124,8 +1124,8 @@ def payment_gateway_timeout() -> PostMortem:
             id="C2",
             kind=CONTAINMENT,
             description=(
-                "Keep the gateway client at a 10 s timeout with one retry "
-                "in the production configuration."
+                "Set the gateway client's production timeout to 10 s, with "
+                "one retry."
             ),
             owner="Elena Petrova",
             due=date(2025, 11, 17),
@@ -2377,8 +2377,8 @@ def public_attachment_bucket() -> PostMortem:
             id="C2",
             kind=CONTAINMENT,
             description=(
-                "Review access logs for the exposure window and file the "
-                "assessment with the data protection officer."
+                "File with the data protection officer an assessment of "
+                "every read in the access logs during the exposure window."
             ),
             owner="Laura Jensen",
             due=date(2026, 8, 21),
