@@ -1138,8 +1138,8 @@ def payment_gateway_timeout() -> PostMortem:
             kind=PREVENTION,
             description=(
                 "Add a circuit breaker to the gateway client that opens "
-                "when 20% of calls in 30 seconds time out, and show "
-                "'try again in a minute' at checkout while it is open."
+                "when 20% of calls in 30 seconds time out, and show a "
+                "retry message at checkout while it is open."
             ),
             owner="Elena Petrova",
             due=date(2025, 12, 12),
