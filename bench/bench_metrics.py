@@ -1,0 +1,413 @@
+"""Time and memory of the trend report, against pandas on flat rows.
+
+For 1,000, 100,000 and 1,000,000 generated post-mortems, held in memory
+as model objects, this measures:
+
+- ``trends()``, the whole trend report (monthly periods, overall
+  durations with bootstrap intervals, factors, actions, resilience);
+- ``period_trends()``, the monthly duration statistics alone;
+- the same monthly duration statistics computed with pandas from flat
+  rows (one dict per post-mortem: start and five durations in seconds),
+  the baseline, timed from the rows to the result, DataFrame included.
+
+Peak memory is the growth of the resident set during the call (the peak
+counter of Linux is reset before each call; elsewhere the growth of
+``ru_maxrss`` is shown, which reads 0 when an earlier step peaked higher).
+
+Post-mortems are generated with a seeded generator. Parts that carry no
+per-incident dates (analyses, impacts, tags) are drawn from small pools
+of shared immutable objects, so that a million post-mortems fit in memory
+and build in reasonable time; every post-mortem still has its own log
+entry, incident report and times, and the metrics read every part.
+
+Run: ``python bench/bench_metrics.py [--sizes 1000,100000,1000000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import math
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from blameless import (
+    ActionItem,
+    ActionKind,
+    ActionReview,
+    ActionStatus,
+    CausalAnalysis,
+    ContributingFactors,
+    EarlierDetection,
+    Factor,
+    FactorCategory,
+    FactorChecklist,
+    FiveWhys,
+    FollowUp,
+    Impact,
+    ImpactCategory,
+    IncidentReport,
+    LogEntry,
+    PostMortem,
+    Resilience,
+    Severity,
+    SmallerBlastRadius,
+    Timestamp,
+    Why,
+)
+from blameless.metrics import period_trends, trends
+
+_T = TypeVar("_T")
+
+START = datetime(2016, 1, 1, tzinfo=UTC)
+YEARS = 10
+OFFSETS = (
+    UTC,
+    timezone(timedelta(hours=1)),
+    timezone(timedelta(hours=-5)),
+    timezone(timedelta(hours=5, minutes=30)),
+)
+TODAY = date(2026, 1, 1)
+STATUSES = tuple(ActionStatus)
+
+
+def _lognormal(rng: random.Random, minutes: float, sigma: float) -> timedelta:
+    return timedelta(minutes=rng.lognormvariate(math.log(minutes), sigma))
+
+
+def _analysis(rng: random.Random) -> CausalAnalysis:
+    def checklist(category: FactorCategory) -> FactorChecklist:
+        boxes = Factor.of(category)
+        return FactorChecklist(
+            checked=rng.sample(boxes, rng.choice((0, 0, 1, 1, 2)))
+        )
+
+    detection = rng.choice(
+        [
+            (),
+            (EarlierDetection.MONITORING,),
+            (EarlierDetection.MANUAL_CHECK,),
+            (EarlierDetection.MONITORING, EarlierDetection.MANUAL_CHECK),
+            (EarlierDetection.UNFORESEEABLE,),
+            (EarlierDetection.PARTIALLY,),
+        ]
+    )
+    blast = rng.choice(
+        [
+            (),
+            (SmallerBlastRadius.CIRCUIT_BREAKER,),
+            (SmallerBlastRadius.ISOLATION, SmallerBlastRadius.ROLLBACK),
+            (SmallerBlastRadius.SYSTEM_WIDE,),
+        ]
+    )
+    depth = rng.randint(0, 5)
+    return CausalAnalysis(
+        trigger="a trigger",
+        whys=FiveWhys(
+            whys=[Why(level, "because") for level in range(1, depth + 1)]
+        ),
+        factors=ContributingFactors(
+            system=checklist(FactorCategory.SYSTEM),
+            process=checklist(FactorCategory.PROCESS),
+            assumption=checklist(FactorCategory.ASSUMPTION),
+        ),
+        resilience=Resilience(
+            earlier_detection=detection, smaller_blast_radius=blast
+        ),
+    )
+
+
+def _impacts(rng: random.Random) -> tuple[Impact, ...]:
+    chosen = rng.sample(list(ImpactCategory), rng.randint(0, 3))
+    return tuple(
+        Impact(category=category, severity=rng.choice([None, *Severity]))
+        for category in chosen
+    )
+
+
+def _actions(
+    rng: random.Random, held: date
+) -> tuple[tuple[ActionItem, ...], FollowUp]:
+    items = []
+    for index in range(rng.randint(0, 4)):
+        status = rng.choice(STATUSES)
+        completed = None
+        if status is ActionStatus.COMPLETE:
+            completed = held + timedelta(days=rng.randint(-2, 90))
+        items.append(
+            ActionItem(
+                id=f"A{index + 1}",
+                kind=rng.choice(
+                    (ActionKind.CONTAINMENT, ActionKind.PREVENTION)
+                ),
+                due=held + timedelta(days=rng.randint(1, 60)),
+                status=status,
+                completed_on=completed,
+            )
+        )
+    reviews = [
+        ActionReview(
+            action_id=item.id,
+            status=item.status,
+            new_due=held + timedelta(days=rng.randint(30, 120))
+            if rng.random() < 0.2
+            else None,
+        )
+        for item in items
+    ]
+    review_date = None
+    if rng.random() < 0.8:
+        review_date = held + timedelta(days=rng.randint(5, 30))
+    return tuple(items), FollowUp(review_date=review_date, reviews=reviews)
+
+
+def _pool(make: Callable[[], _T], size: int) -> list[_T]:
+    return [make() for _ in range(size)]
+
+
+def _stamp(rng: random.Random, at: datetime) -> Timestamp:
+    local = at.astimezone(rng.choice(OFFSETS))
+    return Timestamp(local, approximate=rng.random() < 0.1)
+
+
+def _incident(
+    rng: random.Random, impacts: tuple[Impact, ...]
+) -> IncidentReport:
+    began = START + timedelta(seconds=rng.random() * YEARS * 365.25 * 86400)
+    detected = began + _lognormal(rng, 10, 1.5)
+    acknowledged = detected + _lognormal(rng, 5, 1.0)
+    mitigated = detected + _lognormal(rng, 45, 1.2)
+    resolved = mitigated + _lognormal(rng, 120, 1.5)
+    return IncidentReport(
+        first_occurrence=_stamp(rng, began) if rng.random() < 0.7 else None,
+        detected=_stamp(rng, detected),
+        acknowledged=_stamp(rng, acknowledged) if rng.random() < 0.8 else None,
+        mitigated=_stamp(rng, mitigated) if rng.random() < 0.7 else None,
+        resolved=_stamp(rng, resolved) if rng.random() < 0.95 else None,
+        impacts=impacts,
+    )
+
+
+def generate(count: int, seed: int = 7) -> list[PostMortem]:
+    """Build *count* post-mortems, reproducibly, as fast as is reasonable."""
+    rng = random.Random(seed)
+    analyses = _pool(lambda: _analysis(rng), 500)
+    impacts = _pool(lambda: _impacts(rng), 200)
+    tags = [
+        frozenset(rng.sample(["db", "api", "ui", "auth", "net"], k))
+        for k in (0, 1, 1, 2)
+    ]
+    actions: dict[date, list[tuple[tuple[ActionItem, ...], FollowUp]]] = {}
+    log = []
+    for number in range(1, count + 1):
+        incident = _incident(rng, rng.choice(impacts))
+        held = incident.detected.at.date() + timedelta(days=rng.randint(1, 7))  # type: ignore[union-attr]
+        variants = actions.setdefault(held, [])
+        if len(variants) < 4:
+            variants.append(_actions(rng, held))
+        items, follow_up = rng.choice(variants)
+        log.append(
+            PostMortem(
+                log=LogEntry(
+                    number=number,
+                    held_on=held,
+                    severity=rng.choice([None, *Severity]),
+                    tags=rng.choice(tags),
+                    near_miss=rng.random() < 0.1,
+                ),
+                incident=incident,
+                analysis=rng.choice(analyses),
+                actions=items,
+                follow_up=follow_up,
+            )
+        )
+    return log
+
+
+def flat_rows(log: list[PostMortem]) -> list[dict[str, Any]]:
+    """Flatten post-mortems to the rows the pandas baseline starts from."""
+    rows = []
+    for post_mortem in log:
+        if post_mortem.log.near_miss:
+            continue
+        metrics = post_mortem.incident
+        start = metrics.first_occurrence or metrics.detected
+        row: dict[str, Any] = {"start": None if start is None else start.utc}
+        for name in (
+            "detection_gap",
+            "time_to_acknowledge",
+            "time_to_mitigate",
+            "time_to_resolve",
+            "total_duration",
+        ):
+            span = getattr(metrics, name)
+            row[name] = None if span is None else span.duration.total_seconds()
+        rows.append(row)
+    return rows
+
+
+QUANTILES = (0.25, 0.5, 0.75, 0.9)
+
+
+def pandas_monthly(rows: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
+    """The baseline: monthly duration statistics with pandas.
+
+    Count, minimum, maximum, the four quantiles (linear interpolation,
+    pandas' default and the library's method) and the geometric mean of
+    the positive durations, by calendar month in UTC.
+    """
+    frame = pd.DataFrame(rows)
+    frame = frame[frame["start"].notna()]
+    month = frame["start"].dt.tz_convert("UTC").dt.tz_localize(None)
+    durations = frame.drop(columns=["start"])
+    durations["month"] = month.dt.to_period("M")
+    grouped = durations.groupby("month")
+    result = {
+        "count": grouped.count(),
+        "min": grouped.min(),
+        "max": grouped.max(),
+    }
+    for fraction in QUANTILES:
+        result[f"q{fraction}"] = grouped.quantile(fraction)
+    values = durations.drop(columns=["month"])
+    logs = values.where(values > 0).apply(np.log)
+    logs["month"] = durations["month"]
+    result["geometric_mean"] = logs.groupby("month").mean().apply(np.exp)
+    return result
+
+
+def _rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def _peak_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def measure(work: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Return the best time in seconds and the peak growth in MiB."""
+    best = math.inf
+    growth = 0
+    for _ in range(repeat):
+        gc.collect()
+        before = _rss_kib() if _reset_peak() else _peak_kib()
+        began = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - began)
+        growth = max(growth, _peak_kib() - before)
+    return best, growth / 1024
+
+
+def _sizes(text: str) -> Iterator[int]:
+    return (int(size) for size in text.split(","))
+
+
+def check_same(log: list[PostMortem], result: dict[str, pd.DataFrame]) -> None:
+    """Stop if the library and pandas disagree on a monthly statistic."""
+    for trend in period_trends(log, period="month"):
+        month = pd.Period(trend.label, freq="M")
+        for name, stats in trend.durations.items():
+            if stats.median is None or stats.p90 is None:
+                continue
+            pairs = (
+                (result["q0.5"].at[month, name], stats.median),
+                (result["q0.9"].at[month, name], stats.p90),
+            )
+            for theirs, ours in pairs:
+                value = float(theirs)  # type: ignore[arg-type]
+                if abs(value - ours.total_seconds()) > 1e-6:
+                    msg = f"{trend.label} {name}: pandas {value}, ours {ours}"
+                    raise SystemExit(msg)
+
+
+def _print(
+    size: int, step: str, seconds: float, mib: float, base: float
+) -> None:
+    print(
+        f"{size:>12,} {step:<30} {seconds:>9.3f} {mib:>9.1f} "
+        f"{seconds / base:>9.2f}"
+    )
+
+
+def run(size: int) -> float:
+    """Measure every step for one size; return the whole report's time."""
+    repeat = 5 if size <= 100_000 else 2
+    gc.disable()
+    began = time.perf_counter()
+    log = generate(size)
+    built = time.perf_counter() - began
+    gc.enable()
+    gc.freeze()
+
+    flattened, _ = measure(lambda: flat_rows(log), 1)
+    rows = flat_rows(log)
+    check_same(log, pandas_monthly(rows))
+    baseline, baseline_mib = measure(lambda: pandas_monthly(rows), repeat)
+    monthly, monthly_mib = measure(
+        lambda: period_trends(log, period="month"), repeat
+    )
+    report, report_mib = measure(
+        lambda: trends(log, period="month", today=TODAY), repeat
+    )
+    steps = (
+        ("generate model objects", built, math.nan),
+        ("flatten to rows (model API)", flattened, math.nan),
+        ("pandas monthly from rows", baseline, baseline_mib),
+        ("pandas incl. flattening", flattened + baseline, math.nan),
+        ("period_trends monthly", monthly, monthly_mib),
+        ("trends, whole report", report, report_mib),
+    )
+    for step, seconds, mib in steps:
+        _print(size, step, seconds, mib, baseline)
+    gc.unfreeze()
+    return report
+
+
+def main() -> None:
+    """Build each log, time each computation, and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    arguments = parser.parse_args()
+    header = (
+        f"{'post-mortems':>12} {'step':<30} {'seconds':>9} "
+        f"{'peak MiB':>9} {'/ pandas':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    seconds_per_size = {size: run(size) for size in _sizes(arguments.sizes)}
+    sizes = sorted(seconds_per_size)
+    for small, large in itertools.pairwise(sizes):
+        growth = seconds_per_size[large] / seconds_per_size[small]
+        print(
+            f"whole report {small:,} -> {large:,}: x{growth:.1f} time "
+            f"for x{large / small:.0f} post-mortems"
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

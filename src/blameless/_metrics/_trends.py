@@ -1,0 +1,730 @@
+"""Trends across a post-mortem log, by calendar period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import chain
+from typing import TYPE_CHECKING
+
+import attrs
+
+from blameless._metrics._collect import (
+    FACTORS,
+    Bucket,
+    Collector,
+    masks_to_counts,
+)
+from blameless._metrics._filters import LogFilter
+from blameless._metrics._incident import resolve_today
+from blameless._metrics._periods import (
+    Period,
+    as_period,
+    bounds,
+    key_function,
+    period_range,
+    zone,
+)
+from blameless._metrics._presets import DURATIONS, DurationPreset
+from blameless._metrics._rows import Row, to_pandas
+from blameless._metrics._sections import (
+    ActionStats,
+    FactorFrequency,
+    FactorPair,
+    FactorStats,
+    ResilienceStats,
+)
+from blameless._metrics._stats import (
+    RESAMPLES,
+    DurationStats,
+    quantile,
+    summarize,
+)
+from blameless._model._actions import ActionStatus
+from blameless._model._analysis import (
+    EarlierDetection,
+    Factor,
+    FactorCategory,
+    SmallerBlastRadius,
+)
+from blameless._model._incident import ImpactCategory, Severity
+from blameless._model._post_mortem import PostMortem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "PeriodTrend",
+    "TrendReport",
+    "action_stats",
+    "factor_stats",
+    "period_trends",
+    "resilience_stats",
+    "trends",
+]
+
+_SEVERITIES: tuple[Severity | None, ...] = (None, *Severity)
+_SEVERITY_LABELS = ("unrated", "low", "medium", "high")
+
+
+@attrs.frozen(kw_only=True)
+class _Options:
+    """How a trend is computed; shared by every entry point."""
+
+    period: Period
+    tz: tzinfo
+    preset: DurationPreset
+    where: LogFilter | None
+    today: date
+    mean: bool
+    confidence: float | None
+    by_period_confidence: bool
+    resamples: int
+    seed: int
+    longest: float
+
+
+@attrs.frozen(kw_only=True)
+class PeriodTrend:
+    """What happened in one calendar period.
+
+    A post-mortem falls in the period that holds the start of its
+    incident (its first occurrence, else its detection) in the report's
+    time zone. A period in which nothing happened is present, with zero
+    counts and empty statistics.
+
+    Args:
+        label: The period, such as ``"2025-03"``, ``"2025-W09"``,
+            ``"2025-Q1"`` or ``"2025"``.
+        start: When the period begins (midnight in the report's zone),
+            in UTC.
+        end: When the next period begins, in UTC.
+        incidents: Post-mortems of incidents that did harm.
+        near_misses: Post-mortems of near misses, counted apart and left
+            out of every other figure of the period but :attr:`factors`.
+        durations: The statistics of each duration, by name, over the
+            incidents.
+        severities: Incidents by overall severity (the log entry's, else
+            the highest of the impacts that apply); ``None`` counts the
+            unrated. Every severity is a key.
+        impacts: Incidents in which each impact category applies; every
+            category is a key.
+        factors: Post-mortems, near misses included, with each
+            contributing factor checked; every factor is a key.
+    """
+
+    label: str
+    start: datetime
+    end: datetime
+    incidents: int
+    near_misses: int
+    durations: Mapping[str, DurationStats] = attrs.field(hash=False)
+    severities: Mapping[Severity | None, int] = attrs.field(hash=False)
+    impacts: Mapping[ImpactCategory, int] = attrs.field(hash=False)
+    factors: Mapping[Factor, int] = attrs.field(hash=False)
+
+    @property
+    def empty(self) -> bool:
+        """Whether no post-mortem fell in this period."""
+        return not self.incidents and not self.near_misses
+
+    def row(self) -> Row:
+        """Return the period as one wide plain row.
+
+        Columns: ``period``, ``start``, ``end``, ``incidents``,
+        ``near_misses``, ``severity_<level>`` (``unrated`` included),
+        ``impact_<category>``, then for each duration ``<name>_count``,
+        ``<name>_median_seconds``, ``<name>_p25_seconds``,
+        ``<name>_p75_seconds``, ``<name>_p90_seconds`` and
+        ``<name>_geometric_mean_seconds``.
+        """
+        row: Row = {
+            "period": self.label,
+            "start": self.start,
+            "end": self.end,
+            "incidents": self.incidents,
+            "near_misses": self.near_misses,
+        }
+        for severity, label in zip(_SEVERITIES, _SEVERITY_LABELS, strict=True):
+            row[f"severity_{label}"] = self.severities[severity]
+        for category, count in self.impacts.items():
+            row[f"impact_{category.value}"] = count
+        for name, stats in self.durations.items():
+            flat = stats.row()
+            row[f"{name}_count"] = stats.count
+            for figure in _WIDE_FIGURES:
+                row[f"{name}_{figure}_seconds"] = flat[f"{figure}_seconds"]
+        return row
+
+
+_WIDE_FIGURES = ("median", "p25", "p75", "p90", "geometric_mean")
+_PERIOD_HEAD = ("period", "start", "end")
+
+
+@attrs.frozen(kw_only=True)
+class TrendReport:
+    """Trends across a post-mortem log: periods, factors, actions.
+
+    Args:
+        period: The calendar period counted by.
+        tz: The time zone that periods and date filters are read in.
+        preset: How the durations were measured.
+        as_of: The date that overdue items are judged by.
+        where: The filter applied, if any.
+        post_mortems: The post-mortems counted (after the filter).
+        incidents: Those about incidents that did harm.
+        near_misses: Those about near misses.
+        undated: Those without a first occurrence or a detection time,
+            counted here but in no period.
+        durations: The statistics of each duration over every incident
+            that did harm, by name.
+        periods: Every period from the first to the last, empty ones
+            included (from the filter's bounds, when it has them).
+        factors: The contributing factors.
+        actions: The action items and follow-ups.
+        resilience: The answers to the resilience question.
+    """
+
+    period: Period
+    tz: str
+    preset: DurationPreset
+    as_of: date
+    where: LogFilter | None
+    post_mortems: int
+    incidents: int
+    near_misses: int
+    undated: int
+    durations: Mapping[str, DurationStats] = attrs.field(hash=False)
+    periods: tuple[PeriodTrend, ...]
+    factors: FactorStats
+    actions: ActionStats
+    resilience: ResilienceStats
+
+    def rows(self) -> list[Row]:
+        """Return one wide plain row per period.
+
+        See :meth:`PeriodTrend.row` for the columns.
+        """
+        return [period.row() for period in self.periods]
+
+    def duration_rows(self) -> list[Row]:
+        """Return one row per period and duration, with every statistic.
+
+        Columns: ``period``, ``start``, ``end``, then those of
+        :meth:`DurationStats.row`.
+        """
+        return [
+            _head(period) | stats.row()
+            for period in self.periods
+            for stats in period.durations.values()
+        ]
+
+    def factor_rows(self) -> list[Row]:
+        """Return one row per period and contributing factor.
+
+        Columns: ``period``, ``start``, ``end``, ``factor``,
+        ``category``, ``count``.
+        """
+        return [
+            _head(period)
+            | {
+                "factor": factor.value,
+                "category": factor.category.value,
+                "count": count,
+            }
+            for period in self.periods
+            for factor, count in period.factors.items()
+        ]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Return :meth:`rows` as a pandas DataFrame, one row per period.
+
+        Raises:
+            ModuleNotFoundError: If pandas is not installed.
+        """
+        return to_pandas(self.rows(), _period_columns())
+
+
+def _head(period: PeriodTrend) -> Row:
+    return {"period": period.label, "start": period.start, "end": period.end}
+
+
+def _period_columns() -> list[str]:
+    columns = [*_PERIOD_HEAD, "incidents", "near_misses"]
+    columns += [f"severity_{label}" for label in _SEVERITY_LABELS]
+    columns += [f"impact_{category.value}" for category in ImpactCategory]
+    for name in DURATIONS:
+        columns.append(f"{name}_count")
+        columns += [f"{name}_{figure}_seconds" for figure in _WIDE_FIGURES]
+    return columns
+
+
+def _stats(
+    bucket_values: Iterable[Iterable[float]],
+    approximate: int,
+    name: str,
+    options: _Options,
+    *,
+    interval: bool,
+) -> DurationStats:
+    return summarize(
+        chain.from_iterable(bucket_values),
+        name=name,
+        approximate=approximate,
+        mean=options.mean,
+        confidence=options.confidence if interval else None,
+        resamples=options.resamples,
+        seed=options.seed,
+    )
+
+
+def _period(key: int, bucket: Bucket, options: _Options) -> PeriodTrend:
+    label, start, end = bounds(options.period, key, options.tz)
+    interval = options.by_period_confidence
+    durations = {
+        name: _stats(
+            [bucket.values[slot]],
+            bucket.approximate[slot],
+            name,
+            options,
+            interval=interval,
+        )
+        for slot, name in enumerate(DURATIONS)
+    }
+    counts = masks_to_counts(bucket.masks)
+    return PeriodTrend(
+        label=label,
+        start=start,
+        end=end,
+        incidents=bucket.incidents,
+        near_misses=bucket.near_misses,
+        durations=durations,
+        severities={
+            severity: bucket.severities.get(rank, 0)
+            for rank, severity in enumerate(_SEVERITIES)
+        },
+        impacts={
+            category: bucket.impacts.get(category.value, 0)
+            for category in ImpactCategory
+        },
+        factors=dict(zip(FACTORS, counts, strict=True)),
+    )
+
+
+def _key_span(
+    collector: Collector, options: _Options
+) -> tuple[int, int] | None:
+    keys = list(collector.buckets)
+    key = key_function(options.period, options.tz)
+    if options.where is not None:
+        since, until = options.where.range(options.tz)
+        if since is not None:
+            keys.append(key(since))
+        if until is not None:
+            keys.append(key(until - timedelta(microseconds=1)))
+    if not keys:
+        return None
+    return min(keys), max(keys)
+
+
+def _periods(
+    collector: Collector, options: _Options
+) -> tuple[PeriodTrend, ...]:
+    span = _key_span(collector, options)
+    if span is None:
+        return ()
+    empty = Bucket()
+    return tuple(
+        _period(key, collector.buckets.get(key, empty), options)
+        for key in period_range(options.period, *span)
+    )
+
+
+def _all_buckets(collector: Collector) -> list[Bucket]:
+    return [*collector.buckets.values(), collector.undated]
+
+
+def _durations(
+    collector: Collector, options: _Options
+) -> dict[str, DurationStats]:
+    buckets = _all_buckets(collector)
+    return {
+        name: _stats(
+            [bucket.values[slot] for bucket in buckets],
+            sum(bucket.approximate[slot] for bucket in buckets),
+            name,
+            options,
+            interval=True,
+        )
+        for slot, name in enumerate(DURATIONS)
+    }
+
+
+def _pairs(
+    masks: dict[int, int], counts: list[int], analysed: int
+) -> tuple[FactorPair, ...]:
+    together: dict[tuple[int, int], int] = {}
+    for mask, seen in masks.items():
+        bits = [i for i in range(len(FACTORS)) if mask >> i & 1]
+        for place, first in enumerate(bits):
+            for second in bits[place + 1 :]:
+                pair = (first, second)
+                together[pair] = together.get(pair, 0) + seen
+    pairs = [
+        FactorPair(
+            first=FACTORS[first],
+            second=FACTORS[second],
+            count=count,
+            lift=count * analysed / (counts[first] * counts[second]),
+        )
+        for (first, second), count in together.items()
+    ]
+    pairs.sort(key=lambda pair: (-pair.count, -pair.lift))
+    return tuple(pairs)
+
+
+def _longest(
+    collector: Collector, fraction: float
+) -> tuple[float | None, dict[int, int]]:
+    values = collector.longest_values
+    if not values:
+        return None, {}
+    threshold = quantile(sorted(values), fraction)
+    masks: dict[int, int] = {}
+    for value, mask in zip(values, collector.longest_masks, strict=True):
+        if value >= threshold:
+            masks[mask] = masks.get(mask, 0) + 1
+    return threshold, masks
+
+
+def _factor_stats(collector: Collector, options: _Options) -> FactorStats:
+    masks = collector.masks
+    counts = masks_to_counts(masks)
+    analysed = collector.count - masks.get(0, 0)
+    threshold, longest_masks = _longest(collector, options.longest)
+    longest = masks_to_counts(longest_masks)
+    longest_total = sum(longest_masks.values())
+    categories = dict.fromkeys(FactorCategory, 0)
+    for mask, seen in masks.items():
+        for category in {f.category for f in _factors_of(mask)}:
+            categories[category] += seen
+    return FactorStats(
+        post_mortems=collector.count,
+        analysed=analysed,
+        frequencies=tuple(
+            FactorFrequency(
+                factor=factor,
+                count=count,
+                share=count / analysed if analysed else None,
+                longest=long,
+                longest_share=long / longest_total if longest_total else None,
+            )
+            for factor, count, long in zip(
+                FACTORS, counts, longest, strict=True
+            )
+        ),
+        categories=categories,
+        pairs=_pairs(masks, counts, analysed),
+        longest_threshold=(
+            None if threshold is None else timedelta(seconds=threshold)
+        ),
+        longest_incidents=longest_total,
+    )
+
+
+def _factors_of(mask: int) -> list[Factor]:
+    return [f for i, f in enumerate(FACTORS) if mask >> i & 1]
+
+
+def _action_stats(collector: Collector, options: _Options) -> ActionStats:
+    by_status = {
+        status: collector.by_status.get(status.value, 0)
+        for status in ActionStatus
+    }
+    items = sum(by_status.values())
+    kept = items - by_status[ActionStatus.NOT_DOING]
+    within, late, missing = collector.follow_ups
+    return ActionStats(
+        as_of=options.today,
+        post_mortems=collector.count,
+        items=items,
+        by_status=by_status,
+        completion_rate=(
+            by_status[ActionStatus.COMPLETE] / kept if kept else None
+        ),
+        overdue=collector.overdue,
+        blocked=by_status[ActionStatus.BLOCKED],
+        replanned=collector.replanned,
+        time_to_complete=summarize(
+            collector.completion_days,
+            name="time_to_complete",
+            mean=options.mean,
+            confidence=options.confidence,
+            resamples=options.resamples,
+            seed=options.seed,
+        ),
+        follow_ups_within_two_weeks=within,
+        follow_ups_late=late,
+        follow_ups_missing=missing,
+    )
+
+
+def _resilience_stats(collector: Collector) -> ResilienceStats:
+    detected, caught, answered_blast, limited = collector.resilience_counts
+    return ResilienceStats(
+        post_mortems=collector.count,
+        detection_answered=detected,
+        detection={
+            answer: collector.detection.get(answer.value, 0)
+            for answer in EarlierDetection
+        },
+        blast_radius_answered=answered_blast,
+        blast_radius={
+            answer: collector.blast_radius.get(answer.value, 0)
+            for answer in SmallerBlastRadius
+        },
+        caught_earlier=caught,
+        limited_blast_radius=limited,
+    )
+
+
+def _options(  # noqa: PLR0913 - every option of a trend, all keywords
+    *,
+    period: Period | str = Period.MONTH,
+    tz: str | tzinfo = "UTC",
+    preset: DurationPreset = DurationPreset.WORKSHEET,
+    where: LogFilter | None = None,
+    today: date | None = None,
+    mean: bool = False,
+    confidence: float | None = 0.95,
+    by_period_confidence: bool = False,
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+    longest: float = 0.9,
+) -> _Options:
+    return _Options(
+        period=as_period(period),
+        tz=zone(tz),
+        preset=preset,
+        where=where,
+        today=resolve_today(today),
+        mean=mean,
+        confidence=confidence,
+        by_period_confidence=by_period_confidence,
+        resamples=resamples,
+        seed=seed,
+        longest=longest,
+    )
+
+
+def _collect(
+    log: Iterable[PostMortem],
+    options: _Options,
+    *,
+    factors: bool = True,
+    actions: bool = True,
+    resilience: bool = True,
+) -> Collector:
+    keep = (
+        None if options.where is None else options.where.predicate(options.tz)
+    )
+    collector = Collector(
+        preset=options.preset,
+        key=key_function(options.period, options.tz),
+        keep=keep,
+        today=options.today,
+        factors=factors,
+        actions=actions,
+        resilience=resilience,
+    )
+    return collector.run(log)
+
+
+def trends(  # noqa: PLR0913 - every option of a trend, all keywords
+    log: Iterable[PostMortem],
+    *,
+    period: Period | str = Period.MONTH,
+    tz: str | tzinfo = "UTC",
+    preset: DurationPreset = DurationPreset.WORKSHEET,
+    where: LogFilter | None = None,
+    today: date | None = None,
+    mean: bool = False,
+    confidence: float | None = 0.95,
+    by_period_confidence: bool = False,
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+    longest: float = 0.9,
+) -> TrendReport:
+    """Compute every trend of a post-mortem log in one pass.
+
+    The log is read once, so a generator is fine; the post-mortems are not
+    kept, only counts and one number (8 bytes) per recorded duration,
+    which exact percentiles need.
+
+    Args:
+        log: Any iterable of post-mortems.
+        period: The calendar period to count by: ``"week"`` (ISO),
+            ``"month"``, ``"quarter"`` or ``"year"``.
+        tz: The IANA time zone (or a tzinfo) whose calendar the periods
+            and date filters follow.
+        preset: Where the durations start.
+        where: Which post-mortems to count; all of them by default.
+        today: The date that overdue items are judged by; the current
+            date in UTC when not given.
+        mean: Whether to add plain means, with their caveats.
+        confidence: The level of the bootstrap confidence interval of each
+            overall median, or ``None`` for none.
+        by_period_confidence: Whether each period's medians get an
+            interval too (it costs a bootstrap per period and duration).
+        resamples: Bootstrap resamples per interval.
+        seed: The bootstrap seed; the same seed repeats the same result.
+        longest: The quantile of the total duration at or above which an
+            incident counts among the longest (0.9: the longest tenth).
+
+    Returns:
+        The report; every section converts to plain rows.
+
+    Raises:
+        BlamelessError: If the period or time zone is unknown, or the
+            confidence level is not between 0 and 1.
+    """
+    options = _options(
+        period=period,
+        tz=tz,
+        preset=preset,
+        where=where,
+        today=today,
+        mean=mean,
+        confidence=confidence,
+        by_period_confidence=by_period_confidence,
+        resamples=resamples,
+        seed=seed,
+        longest=longest,
+    )
+    collector = _collect(log, options)
+    periods = _periods(collector, options)
+    buckets = _all_buckets(collector)
+    return TrendReport(
+        period=options.period,
+        tz=str(options.tz),
+        preset=preset,
+        as_of=options.today,
+        where=where,
+        post_mortems=collector.count,
+        incidents=sum(bucket.incidents for bucket in buckets),
+        near_misses=sum(bucket.near_misses for bucket in buckets),
+        undated=collector.undated.incidents + collector.undated.near_misses,
+        durations=_durations(collector, options),
+        periods=periods,
+        factors=_factor_stats(collector, options),
+        actions=_action_stats(collector, options),
+        resilience=_resilience_stats(collector),
+    )
+
+
+def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
+    log: Iterable[PostMortem],
+    *,
+    period: Period | str = Period.MONTH,
+    tz: str | tzinfo = "UTC",
+    preset: DurationPreset = DurationPreset.WORKSHEET,
+    where: LogFilter | None = None,
+    mean: bool = False,
+    confidence: float | None = None,
+) -> tuple[PeriodTrend, ...]:
+    """Compute only the periods of :func:`trends`, a little faster.
+
+    Args:
+        log: Any iterable of post-mortems, read once.
+        period: The calendar period to count by.
+        tz: The time zone whose calendar the periods follow.
+        preset: Where the durations start.
+        where: Which post-mortems to count.
+        mean: Whether to add plain means, with their caveats.
+        confidence: The level of a bootstrap interval for each period's
+            medians, or ``None`` (the default) for none.
+
+    Returns:
+        Every period from the first to the last, empty ones included.
+
+    Raises:
+        BlamelessError: If the period or time zone is unknown.
+    """
+    options = _options(
+        period=period,
+        tz=tz,
+        preset=preset,
+        where=where,
+        mean=mean,
+        confidence=confidence,
+        by_period_confidence=confidence is not None,
+    )
+    collector = _collect(
+        log, options, factors=False, actions=False, resilience=False
+    )
+    return _periods(collector, options)
+
+
+def factor_stats(
+    log: Iterable[PostMortem],
+    *,
+    where: LogFilter | None = None,
+    preset: DurationPreset = DurationPreset.WORKSHEET,
+    longest: float = 0.9,
+) -> FactorStats:
+    """Count contributing factors across a log, with pairs and lift.
+
+    Args:
+        log: Any iterable of post-mortems, read once.
+        where: Which post-mortems to count.
+        preset: How the total duration that ranks the longest incidents
+            is measured.
+        longest: The quantile of the total duration at or above which an
+            incident counts among the longest.
+
+    Returns:
+        Frequencies, pairs, and the factors behind the longest incidents.
+    """
+    options = _options(where=where, preset=preset, longest=longest)
+    collector = _collect(log, options, actions=False, resilience=False)
+    return _factor_stats(collector, options)
+
+
+def action_stats(
+    log: Iterable[PostMortem],
+    *,
+    today: date | None = None,
+    where: LogFilter | None = None,
+) -> ActionStats:
+    """Count action items and follow-ups across a log, as of a date.
+
+    Args:
+        log: Any iterable of post-mortems, read once.
+        today: The date that overdue items are judged by; the current
+            date in UTC when not given.
+        where: Which post-mortems to count.
+
+    Returns:
+        Completion, overdue, blocked and re-planned items, the time to
+        complete, and follow-ups held within two weeks.
+    """
+    options = _options(where=where, today=today)
+    collector = _collect(log, options, factors=False, resilience=False)
+    return _action_stats(collector, options)
+
+
+def resilience_stats(
+    log: Iterable[PostMortem], *, where: LogFilter | None = None
+) -> ResilienceStats:
+    """Count the answers to the resilience question across a log.
+
+    Args:
+        log: Any iterable of post-mortems, read once.
+        where: Which post-mortems to count.
+
+    Returns:
+        How often better detection or containment would have helped.
+    """
+    options = _options(where=where)
+    collector = _collect(log, options, factors=False, actions=False)
+    return _resilience_stats(collector)
