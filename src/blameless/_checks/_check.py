@@ -15,7 +15,11 @@ __all__ = ["RULES", "check"]
 #: Every rule, in the worksheet's order: readiness (R), the incident
 #: report (I), the causal analysis (A), actions (X), follow-up (F) and
 #: the post-mortem log (L).
-RULES: tuple[Rule, ...] = tuple(described for described, _ in REGISTERED)
+_ORDER = "RIAXFL"
+_SORTED = sorted(
+    REGISTERED, key=lambda pair: (_ORDER.index(pair[0].code[0]), pair[0].code)
+)
+RULES: tuple[Rule, ...] = tuple(described for described, _ in _SORTED)
 
 _DEFAULT = CheckConfig()
 
@@ -47,7 +51,7 @@ def check(
     today = today or date.today()  # noqa: DTZ011
     context = Context(post_mortem, today, config)
     found: list[Finding] = []
-    for described, run in REGISTERED:
+    for described, run in _SORTED:
         if not config.selects(described.code):
             continue
         found.extend(

@@ -325,7 +325,8 @@ _HEDGES = re.compile(
 )
 _ATTITUDE = re.compile(
     r"\b(?:be (?:more |extra |very )?(?:careful|vigilant|mindful|aware|"
-    r"diligent|cautious|attentive)|pay (?:more )?attention|take (?:more )?"
+    r"diligent|cautious|attentive)|(?:more |extra )?carefully|pay (?:more )?"
+    r"attention|take (?:more |extra )?"
     r"care|do better|try harder|double[- ]check|do it right|get it right|"
     r"remember to|think twice)\b"
 )
@@ -374,6 +375,7 @@ _RESCUE = re.compile(r"(?::|—| - | by (?=[a-z]+ing\b)|, so that )(.+)$")
 _CLASS = re.compile(
     r"\b(?:all|every|each|any|across|always|never|whenever|general|"
     r"generic|entire|continuous(?:ly)?|regular(?:ly)?|hourly|daily|weekly|"
+    r"monthly|quarterly|yearly|annual(?:ly)?|"
     r"exclusively|of this kind|"
     r"of this type|this class|such|similar|forever|(?:other|future) "
     r"(?:\w+ )?(?:changes|incidents|failures|outages))\b"
@@ -384,7 +386,7 @@ _FAILURE_CLASS = re.compile(
     r"requests|hosts|services|clusters|regions|zones|vendors|users|jobs)\b"
 )
 _MECHANISM = re.compile(
-    r"\b(?:automat\w*|alert(?:s|ing)?|page|paging|monitor(?:s|ing)?|dashboards?|"
+    r"\b(?:automat\w*|alert(?:s|ing)?|pages?|paged|paging|monitor(?:s|ing)?|dashboards?|"
     r"validat(?:e|es|ion|ing)|schema|circuit[- ]breakers?|fallbacks?|"
     r"failover|redundan(?:t|cy)|replica(?:s|tion)?|backups?|snapshots?|"
     r"rollback|roll-back|canary|feature[- ]flags?|isolat(?:e|ion)|"
@@ -396,6 +398,8 @@ _MECHANISM = re.compile(
     r"permissions?|access control|hash(?:es|ing)?|redact(?:s|ion)?|"
     r"encrypt(?:s|ion)?|sanitiz(?:e|es|ation)|tool(?:s|ing)?|system|"
     r"engine|guarantees?|limits?|thresholds?|load|balanc(?:e|er|ing)|"
+    r"cap(?:s|ped)?|capacity|bulkheads?|pools?|queues?|rout(?:e|es|ing)|"
+    r"separate|dedicated|(?:their|its) own|"
     r"multi-region|multiple|disaster recovery|dependence|dependency|"
     r"dependencies|harden(?:s|ing)?|refuse[sd]?|prevent(?:s|ed)?|"
     r"block(?:s|ed)?|enforce[sd]?|reject(?:s|ed)?)\b|"
@@ -409,6 +413,10 @@ _ONE_OFF = re.compile(
     r"the incident|follow-up (?:review|meeting)|"
     r"(?:\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}))\b"
+)
+_QUOTED = re.compile(
+    r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\u201c[^\u201d]*\u201d|"
+    r"\u2018[^\u2019]*\u2019"
 )
 _ONE_OFF_VERBS = frozenset(
     {
@@ -637,8 +645,11 @@ class _Description:
         text = self.text
         if not text:
             return "there is no description to judge"
-        one_off = _ONE_OFF.search(text)
-        if one_off and not _CLASS.search(text):
+        # Quoted words, such as a message shown to users, are not the
+        # action's own words.
+        unquoted = _QUOTED.sub(" ", text)
+        one_off = _ONE_OFF.search(unquoted)
+        if one_off and not _CLASS.search(unquoted):
             return (
                 f"{one_off.group()!r} ties it to this one instance; "
                 "address the whole category of failure"

@@ -293,40 +293,29 @@ def _out_of_order(ctx: Context) -> Iterator[tuple[str, str]]:
 
 @rule(
     "I010",
-    "timeline-outside-window",
+    "timeline-after-resolution",
     WARNING,
-    summary=(
-        "A timeline event falls after the resolution, or before the first "
-        "occurrence without being the first event (the trigger)."
-    ),
+    summary="A timeline event is dated after the incident was resolved.",
     why=(
         "The timeline runs from the earliest known trigger through "
-        "detection, response and resolution; an event outside that window "
-        "means a time is wrong or the incident's times are."
+        "detection, response and resolution; a later event means a time is "
+        "wrong, or the incident was not resolved when the report says."
     ),
     failing=(("$.incident.timeline[5].at", Timestamp(_at(7))),),
     passing=(("$.incident.timeline[5].at", Timestamp(_at(5, 30))),),
 )
-def _outside_window(ctx: Context) -> Iterator[tuple[str, str]]:
-    incident = ctx.post_mortem.incident
-    start, end = incident.first_occurrence, incident.resolved
+def _after_resolution(ctx: Context) -> Iterator[tuple[str, str]]:
+    end = ctx.post_mortem.incident.resolved
+    if end is None:
+        return
     for index, at in _timed(ctx):
-        if end is not None and at.utc > end.utc:
+        if at.utc > end.utc:
             yield (
                 f"{_TIMELINE}[{index}].at",
                 (
                     f"Event {index + 1} ({at}) is after the incident was "
                     f"resolved ({end}); correct the time, or the time "
                     f"resolved."
-                ),
-            )
-        elif start is not None and index > 0 and at.utc < start.utc:
-            yield (
-                f"{_TIMELINE}[{index}].at",
-                (
-                    f"Event {index + 1} ({at}) is before the failure first "
-                    f"occurred ({start}); correct the time, or the time of "
-                    "first occurrence."
                 ),
             )
 
@@ -336,18 +325,27 @@ def _outside_window(ctx: Context) -> Iterator[tuple[str, str]]:
     "timeline-gap",
     INFO,
     summary=(
-        "Two consecutive timeline events are further apart than the "
-        "timeline gap threshold (two hours by default)."
+        "During the response, from detection to resolution, two "
+        "consecutive timeline events are further apart than the timeline "
+        "gap threshold (two hours by default)."
     ),
     why=(
         "The more granular the timeline, the more useful the causal "
-        "analysis; a long silence often hides a step nobody wrote down."
+        "analysis; a long silence during the response often hides a step "
+        "nobody wrote down. Before detection, silence is the detection gap."
     ),
     failing=(("$.incident.timeline[4].at", Timestamp(_at(3, 25))),),
     passing=(("$.incident.timeline[4].at", Timestamp(_at(4))),),
 )
 def _gap(ctx: Context) -> Iterator[tuple[str, str]]:
-    timed = _timed(ctx)
+    incident = ctx.post_mortem.incident
+    start, end = incident.detected, incident.resolved
+    timed = [
+        (index, at)
+        for index, at in _timed(ctx)
+        if (start is None or at.utc >= start.utc)
+        and (end is None or at.utc <= end.utc)
+    ]
     limit = ctx.config.timeline_gap
     for (_, before), (index, after) in pairwise(timed):
         gap = after.utc - before.utc
@@ -361,9 +359,12 @@ def _gap(ctx: Context) -> Iterator[tuple[str, str]]:
             )
 
 
+# "approx." anywhere; "about" and "around" only before a time of day, since
+# "about 300 ms" is a measurement, not an uncertain time.
+_CLOCK = r"\d{1,2}(?::\d{2}|\s*(?:am|pm|h)\b)"
 _APPROX = re.compile(
-    r"(?<!\w)(?:approx\.?|approximately|circa|ca\.|around \d|about \d|"
-    r"roughly|~\s*\d)",
+    rf"(?<!\w)(?:approx\.?|approximately|circa|ca\.|roughly {_CLOCK}|"
+    rf"(?:around|about) {_CLOCK}|~\s*{_CLOCK})",
     re.IGNORECASE,
 )
 
