@@ -108,7 +108,7 @@ NAMED_ZONES = (
 
 # Whole years around today, so that zone rules are the current ones and
 # datetime arithmetic never nears the limits of the datetime type.
-_EARLIEST = datetime(1990, 1, 1)  # noqa: DTZ001  (naive bounds for st.datetimes)
+_EARLIEST = datetime(1990, 1, 1)  # noqa: DTZ001  (a wall time in any zone)
 _LATEST = datetime(2099, 12, 31)  # noqa: DTZ001
 _TRANSITION_YEARS = range(2016, 2031)
 
@@ -192,7 +192,7 @@ def _near_transitions(draw: st.DrawFn) -> datetime:
     """
     zones = [zone for zone in _available_zones() if _transitions(zone)]
     if not zones:
-        return draw(st.datetimes(_EARLIEST, _LATEST, timezones=st.just(UTC)))
+        return draw(_instants())
     zone = draw(st.sampled_from(zones))
     change = draw(st.sampled_from(_transitions(zone)))
     before = _offset_at(zone, change - timedelta(seconds=1))
@@ -229,19 +229,34 @@ def _zone_near(draw: st.DrawFn, zone: tzinfo | None) -> tzinfo:
     return draw(_ANY_ZONE)
 
 
+# Seconds since the epoch: one draw, where st.datetimes takes a dozen.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECONDS = st.integers(
+    int((_EARLIEST.replace(tzinfo=UTC) - _EPOCH).total_seconds()),
+    int((_LATEST.replace(tzinfo=UTC) - _EPOCH).total_seconds()),
+)
+_MICROSECONDS = st.just(0) | st.integers(0, 999_999)
+
+
+@st.composite
+def _instants(draw: st.DrawFn) -> datetime:
+    """Draw a real instant, as read in some zone."""
+    seconds = draw(_SECONDS)
+    micro = draw(_MICROSECONDS)
+    moment = _EPOCH + timedelta(seconds=seconds, microseconds=micro)
+    return moment.astimezone(draw(_ANY_ZONE))
+
+
 def aware_datetimes() -> st.SearchStrategy[datetime]:
     """Timezone-aware datetimes, including awkward ones around DST changes.
 
     The zones are UTC, fixed offsets from -12:00 to +14:00, and the named
-    zones of :data:`NAMED_ZONES`; about a third of the times fall within
-    an hour and a half of a DST change, in its gap or its fold included.
-    Years run from 1990 to 2099.
+    zones of :data:`NAMED_ZONES`. About half of the times fall within an
+    hour and a half of a DST change of a named zone, in its gap (a wall
+    time that does not exist) or its fold (one that happens twice) with
+    either ``fold`` value. Years run from 1990 to 2099.
     """
-    return st.one_of(
-        st.datetimes(_EARLIEST, _LATEST, timezones=_fixed_zones()),
-        st.datetimes(_EARLIEST, _LATEST, timezones=_zones()),
-        _near_transitions(),
-    )
+    return _instants() | _near_transitions()
 
 
 def timestamps(
@@ -260,12 +275,14 @@ def timestamps(
 
 def _gaps() -> st.SearchStrategy[timedelta]:
     """Non-negative durations: none, seconds, minutes up to a week."""
-    return st.one_of(
-        st.just(timedelta(0)),
-        st.integers(0, 3600).map(_seconds),
-        st.integers(0, 7 * 24 * 60).map(lambda m: timedelta(minutes=m)),
-        st.timedeltas(timedelta(0), timedelta(hours=3)),
-    )
+    return _GAPS
+
+
+_GAPS = st.one_of(
+    st.just(timedelta(0)),
+    st.integers(0, 3600).map(_seconds),
+    st.integers(0, 7 * 24 * 60).map(lambda m: timedelta(minutes=m)),
+)
 
 
 @st.composite
@@ -1097,6 +1114,22 @@ def action_reviews(
     )
 
 
+# Built once, on first use: strategies made inside a draw are validated
+# again on every draw, which made whole post-mortems several times slower.
+_ANY_REVIEW = st.deferred(action_reviews)
+_ANY_ACTIONS = st.deferred(
+    lambda: st.lists(
+        action_items(), max_size=_LIST_SIZE + 1, unique_by=lambda a: a.id
+    )
+)
+_ANY_SECTIONS = st.deferred(
+    lambda: st.tuples(
+        log_entries(), readinesses(), incident_reports(), causal_analyses()
+    )
+)
+_COMPLETE_ANALYSIS = st.deferred(lambda: causal_analyses(complete=True))
+
+
 @st.composite
 def _any_follow_up(
     draw: st.DrawFn, action_ids: Collection[str] | None
@@ -1111,7 +1144,7 @@ def _any_follow_up(
     return FollowUp(
         review_date=draw(_optional(_DATES)),
         facilitator=draw(_ANY_TEXT),
-        reviews=[draw(action_reviews(action_id=i)) for i in ids],
+        reviews=[attrs.evolve(draw(_ANY_REVIEW), action_id=i) for i in ids],
     )
 
 
@@ -1206,19 +1239,14 @@ def log_entries(
 
 @st.composite
 def _any_post_mortem(draw: st.DrawFn) -> PostMortem:
-    actions = draw(
-        st.lists(
-            action_items(),
-            max_size=_LIST_SIZE + 1,
-            unique_by=lambda a: a.id,
-        )
-    )
+    actions = draw(_ANY_ACTIONS)
     ids = [item.id for item in actions]
+    log, readiness, incident, analysis = draw(_ANY_SECTIONS)
     return PostMortem(
-        log=draw(log_entries()),
-        readiness=draw(readinesses()),
-        incident=draw(incident_reports()),
-        analysis=draw(causal_analyses()),
+        log=log,
+        readiness=readiness,
+        incident=incident,
+        analysis=analysis,
         actions=actions,
         follow_up=draw(follow_ups(ids)),
     )
@@ -1266,7 +1294,7 @@ def _complete_post_mortem(draw: st.DrawFn) -> PostMortem:
     incident = draw(_complete_incident())
     assert incident.resolved is not None  # noqa: S101  (complete)
     held_on = incident.resolved.date + draw(_days(0, 10))
-    analysis = draw(causal_analyses(complete=True))
+    analysis = draw(_COMPLETE_ANALYSIS)
     status = draw(st.sampled_from(_PAST_DRAFT))
     actions = draw(
         _complete_actions(
