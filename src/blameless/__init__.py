@@ -82,6 +82,7 @@ from blameless._documents._formats import (
     load_all,
     loads,
 )
+from blameless._documents._schema import json_schema
 from blameless._checks._config import CheckConfig
 from blameless._checks._findings import Finding, FindingSeverity, Rule
 from blameless._checks._quality import (
@@ -154,6 +155,7 @@ __all__ = [
     "dumps",
     "find_documents",
     "from_dict",
+    "json_schema",
     "load",
     "load_all",
     "loads",

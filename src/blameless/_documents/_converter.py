@@ -90,6 +90,26 @@ def _is_tuple(kind: object) -> bool:
     return get_origin(kind) is tuple
 
 
+def _is_optional(kind: object) -> bool:
+    args = get_args(kind)
+    return len(args) == 2 and type(None) in args  # noqa: PLR2004 - X | None
+
+
+def _optional_hook(
+    conv: cattrs.Converter, kind: object
+) -> Callable[[object, object], object]:
+    # cattrs' own hook looks the inner hook up again on every call.
+    (inner,) = (arg for arg in get_args(kind) if arg is not type(None))
+    structure_inner = conv.get_structure_hook(inner)
+
+    def structure_optional(value: object, _: object) -> object:
+        if value is None:
+            return None
+        return structure_inner(value, inner)
+
+    return structure_optional
+
+
 def _list_hook(
     conv: cattrs.Converter, kind: object
 ) -> Callable[[object, object], tuple[object, ...]]:
@@ -144,6 +164,9 @@ def _configure_values(conv: cattrs.Converter) -> None:
     )
     conv.register_structure_hook_factory(
         _is_tuple, lambda kind: _list_hook(conv, kind)
+    )
+    conv.register_structure_hook_factory(
+        _is_optional, lambda kind: _optional_hook(conv, kind)
     )
     conv.register_unstructure_hook(date, write_date)
     conv.register_unstructure_hook(Timestamp, write_timestamp)

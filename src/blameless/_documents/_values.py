@@ -27,6 +27,7 @@ __all__ = [
     "EACH_ONCE",
     "INT_MAX",
     "INT_MIN",
+    "TIMESTAMP_PATTERN",
     "Mismatch",
     "check_bool",
     "check_date",
@@ -46,14 +47,17 @@ APPROX = "approx. "
 INT_MIN = -(2**63)
 INT_MAX = 2**63 - 1
 
-# RFC 3339 with seconds, a fraction of at most six digits (no silent
-# rounding) and an offset; Python's own offsets with seconds are allowed
-# so that every aware datetime survives a round trip.
-_TIMESTAMP = re.compile(
+#: The pattern of a timestamp's text, without the "approx. " mark: RFC
+#: 3339 with seconds, a fraction of at most six digits (no silent
+#: rounding) and an offset. Python's offsets with seconds are allowed so
+#: that every aware datetime survives a round trip.
+TIMESTAMP_PATTERN = (
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?"
-    r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{6})?)?)",
-    re.ASCII,
+    r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{6})?)?)"
 )
+_TIMESTAMP = re.compile(TIMESTAMP_PATTERN, re.ASCII)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
 E = TypeVar("E", bound=enum.Enum)
 
 # What each check expects, in the words of its error message.
@@ -76,8 +80,6 @@ _A_REAL_TIME = "a real time of day on a real date"
 _AN_OFFSET = "a time with its UTC offset"
 _OFFSET_HINT = "add the offset it was read at, such as +01:00 or Z"
 _AN_INSTANT = "a time whose UTC instant exists"
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 class Mismatch(Exception):  # noqa: N818 - an internal signal, not an error
