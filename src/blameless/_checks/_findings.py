@@ -24,7 +24,7 @@ class FindingSeverity(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """The position on the scale: 1 for info to 3 for error."""
+        """Its rank on the scale, from 1 for info to 3 for error."""
         return _RANK[self]
 
     def __lt__(self, other: FindingSeverity) -> bool:
