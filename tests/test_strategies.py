@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.metadata
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -47,6 +49,35 @@ def test_the_setup_hook_is_an_entry_point() -> None:
     hooks = {entry.value for entry in found}
 
     assert "blameless.strategies:_hypothesis_setup_hook" in hooks
+
+
+@pytest.mark.parametrize(
+    "imports",
+    [
+        "import blameless.strategies",
+        "import hypothesis, blameless.strategies",
+        "import hypothesis",
+    ],
+)
+def test_registration_works_in_any_import_order(imports: str) -> None:
+    """Importing the strategies before Hypothesis does not break the hook."""
+    script = (
+        f"{imports}\n"
+        "from hypothesis import strategies as st\n"
+        "from blameless import PostMortem\n"
+        "st.from_type(PostMortem).validate()\n"
+        "print(st.from_type(PostMortem))\n"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert "_complete_post_mortem" in done.stdout
 
 
 @pytest.mark.parametrize("kind", REGISTERED, ids=lambda k: k.__name__)

@@ -26,7 +26,6 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-from hypothesis import strategies as st
 
 from blameless import (
     MAX_WHY_LEVEL,
@@ -66,6 +65,26 @@ from blameless import (
     UnmetPrerequisite,
     Why,
 )
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every public model type with Hypothesis.
+
+    Hypothesis calls this through the ``hypothesis`` entry point of the
+    installed package, so that ``st.from_type(PostMortem)`` and
+    ``st.builds`` with annotated arguments draw valid objects in any test
+    suite. Importing this module registers them too.
+    """
+    # Imported before Hypothesis, this module triggers Hypothesis' first
+    # import below, which runs this hook while the module is half-loaded;
+    # the module then registers the strategies itself, at its end.
+    register = globals().get("_register_types")
+    if register is not None:
+        register()
+
+
+# After the hook, so that Hypothesis finds it even mid-import.
+from hypothesis import strategies as st  # noqa: E402
 
 __all__ = [
     "NAMED_ZONES",
@@ -1431,13 +1450,8 @@ def post_mortem_logs(
 # Registration -----------------------------------------------------------
 
 
-def _hypothesis_setup_hook() -> None:
-    """Register a strategy for every public type of the model.
-
-    Hypothesis calls this through the ``hypothesis`` entry point of the
-    installed package, so that ``st.from_type(PostMortem)`` and
-    ``st.builds`` with annotated arguments draw valid objects.
-    """
+def _register_types() -> None:
+    """Register the strategy of each public model type with Hypothesis."""
     st.register_type_strategy(Timestamp, timestamps())
     st.register_type_strategy(Span, spans())
     st.register_type_strategy(Impact, impacts())
@@ -1458,3 +1472,6 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(FollowUp, follow_ups())
     st.register_type_strategy(LogEntry, log_entries())
     st.register_type_strategy(PostMortem, post_mortems())
+
+
+_register_types()
