@@ -177,26 +177,48 @@ def _configure_values(conv: cattrs.Converter) -> None:
     )
 
 
+def _is_part(kind: object) -> bool:
+    return kind in _PARTS
+
+
 def _configure_parts(conv: cattrs.Converter) -> None:
-    for part in (*_PARTS, PostMortem):
-        conv.register_structure_hook(
+    # Factories, not hooks: cattrs builds each class's code when it is
+    # first needed, so hooks an app registers later for a value (an enum,
+    # a date) are used by the classes that hold it.
+    conv.register_structure_hook_factory(
+        _is_part,
+        lambda part: make_dict_structure_fn(
             part,
-            make_dict_structure_fn(
-                part,
-                conv,
-                _cattrs_forbid_extra_keys=True,
-                _cattrs_prefer_attrib_converters=False,
-            ),
-        )
-        conv.register_unstructure_hook(
-            part,
-            make_dict_unstructure_fn(part, conv, _cattrs_omit_if_default=True),
-        )
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_prefer_attrib_converters=False,
+        ),
+    )
+    conv.register_unstructure_hook_factory(
+        _is_part,
+        lambda part: make_dict_unstructure_fn(
+            part, conv, _cattrs_omit_if_default=True
+        ),
+    )
+    conv.register_structure_hook_factory(
+        lambda kind: kind is PostMortem,
+        lambda _: _document_structure(conv),
+    )
+    conv.register_unstructure_hook_factory(
+        lambda kind: kind is PostMortem,
+        lambda _: _document_unstructure(conv),
+    )
 
 
-def _configure_document(conv: cattrs.Converter) -> None:
-    structure_body = conv.get_structure_hook(PostMortem)
-    unstructure_body = conv.get_unstructure_hook(PostMortem)
+def _document_structure(
+    conv: cattrs.Converter,
+) -> Callable[[object, object], PostMortem]:
+    structure_body = make_dict_structure_fn(
+        PostMortem,
+        conv,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_prefer_attrib_converters=False,
+    )
 
     def structure_document(value: object, _: object) -> PostMortem:
         # The version is checked before anything else, so that a newer
@@ -207,16 +229,24 @@ def _configure_document(conv: cattrs.Converter) -> None:
             raise Mismatch(repr(SCHEMA_VERSION))
         body = dict(value)
         del body["schema"]
-        post_mortem: PostMortem = structure_body(body, PostMortem)
-        return post_mortem
+        return structure_body(body, PostMortem)
+
+    return structure_document
+
+
+def _document_unstructure(
+    conv: cattrs.Converter,
+) -> Callable[[PostMortem], dict[str, Any]]:
+    unstructure_body = make_dict_unstructure_fn(
+        PostMortem, conv, _cattrs_omit_if_default=True
+    )
 
     def unstructure_document(post_mortem: PostMortem) -> dict[str, Any]:
         document: dict[str, Any] = {"schema": SCHEMA_VERSION}
         document.update(unstructure_body(post_mortem))
         return document
 
-    conv.register_structure_hook(PostMortem, structure_document)
-    conv.register_unstructure_hook(PostMortem, unstructure_document)
+    return unstructure_document
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
@@ -234,7 +264,6 @@ def configure_converter(conv: cattrs.Converter) -> None:
     """
     _configure_values(conv)
     _configure_parts(conv)
-    _configure_document(conv)
 
 
 def make_converter() -> cattrs.Converter:
