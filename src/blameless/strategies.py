@@ -8,7 +8,7 @@ Collections are kept small so that property tests stay fast.
 
 This module imports Hypothesis; install it with
 ``pip install 'blameless[strategies]'``. Once the package is installed,
-Hypothesis loads :func:`_hypothesis_setup_hook` through an entry point, so
+Hypothesis loads its registration hook through an entry point, so
 ``hypothesis.strategies.from_type(PostMortem)`` works in any test suite.
 
 Strategies of a part of the worksheet take ``complete``: ``None`` (the
@@ -979,7 +979,10 @@ def readinesses(
 
 
 def unmet_prerequisites() -> st.SearchStrategy[UnmetPrerequisite]:
-    """Unmet prerequisites with a reason, as :meth:`Readiness.unmet` gives."""
+    """Unmet prerequisites with a reason.
+
+    These are the rows :meth:`~blameless.Readiness.unmet` returns.
+    """
     return st.builds(
         UnmetPrerequisite, st.sampled_from(Prerequisite), _FILLED_TEXT
     )

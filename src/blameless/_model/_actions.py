@@ -18,9 +18,9 @@ __all__ = ["ActionItem", "ActionKind", "ActionStatus", "check_date"]
 class ActionKind(enum.Enum):
     """The two tables of action items on the worksheet."""
 
-    #: Short-term fixes: stabilize, repair, stop the same failure tomorrow.
+    #: Short-term fixes that stabilize, repair, and stop a repeat tomorrow.
     CONTAINMENT = "containment"
-    #: Long-term improvements: prevent the whole class of problem.
+    #: Long-term improvements that prevent the whole class of problem.
     PREVENTION = "prevention"
 
 

@@ -111,7 +111,7 @@ class FiveWhys:
 
     @property
     def depth(self) -> int:
-        """How far the drill-down got: answered levels from level 1 on.
+        """How far the drill-down got, in answered levels from level 1 on.
 
         A blank answer ends the count, so a chain whose third answer is
         still blank has a depth of 2 whatever follows it.

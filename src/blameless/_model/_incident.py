@@ -36,7 +36,7 @@ class Severity(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """The position on the scale: 1 for low to 3 for high."""
+        """The position on the scale, from 1 for low to 3 for high."""
         return _SEVERITY_RANK[self]
 
     def __lt__(self, other: Severity) -> bool:
@@ -239,7 +239,7 @@ class IncidentReport:
 
     @property
     def incident_date(self) -> date | None:
-        """The date of the incident: the day it first occurred.
+        """The date of the incident, the day it first occurred.
 
         It is the date of :attr:`first_occurrence`, or of :attr:`detected`
         when the first occurrence is unknown, at the UTC offset that time
