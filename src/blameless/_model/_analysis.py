@@ -359,12 +359,16 @@ _LONE_ANSWERS: frozenset[EarlierDetection | SmallerBlastRadius] = frozenset(
 )
 
 
-def _detection(value: Iterable[EarlierDetection]) -> frozenset[EarlierDetection]:
+def _detection(
+    value: Iterable[EarlierDetection],
+) -> frozenset[EarlierDetection]:
     refuse_text("Resilience.earlier_detection", value)
     return frozenset(value)
 
 
-def _blast(value: Iterable[SmallerBlastRadius]) -> frozenset[SmallerBlastRadius]:
+def _blast(
+    value: Iterable[SmallerBlastRadius],
+) -> frozenset[SmallerBlastRadius]:
     refuse_text("Resilience.smaller_blast_radius", value)
     return frozenset(value)
 

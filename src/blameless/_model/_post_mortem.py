@@ -132,8 +132,7 @@ class PostMortem:
             if review.action_id not in ids:
                 raise InvariantError(
                     f"PostMortem.follow_up.reviews[{index}].action_id",
-                    "the follow-up reviews an action item that does not "
-                    "exist",
+                    "the follow-up reviews an action item that does not exist",
                     {"action_id": review.action_id, "known": sorted(ids)},
                 )
 

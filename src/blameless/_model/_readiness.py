@@ -283,7 +283,9 @@ class Readiness:
         found = self.with_role(MeetingRole.NOTE_TAKER)
         if not found:
             return "no note-taker is assigned"
-        doubling = [p.name for p in found if MeetingRole.FACILITATOR in p.roles]
+        doubling = [
+            p.name for p in found if MeetingRole.FACILITATOR in p.roles
+        ]
         if doubling:
             return (
                 f"the note-taker {doubling[0]} is also the facilitator; "
@@ -293,14 +295,11 @@ class Readiness:
 
     def _ground_rules(self) -> str:
         in_room = [
-            p
-            for p in self.participants
-            if p.attendance is Attendance.PRESENT
+            p for p in self.participants if p.attendance is Attendance.PRESENT
         ]
         pending = [p.name for p in in_room if not p.agreed_to_all]
         if pending:
-            return (
-                "not yet agreed to all three ground rules: "
-                + ", ".join(pending)
+            return "not yet agreed to all three ground rules: " + ", ".join(
+                pending
             )
         return ""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+
 import attrs
 
 from blameless._errors import InvariantError
@@ -42,7 +43,7 @@ def _fixed_offset(value: datetime) -> datetime:
                 "tzinfo=timezone.utc"
             ),
         )
-    zone = timezone.utc if not offset else timezone(offset)
+    zone = UTC if not offset else timezone(offset)
     return value.replace(tzinfo=zone, fold=0)
 
 
@@ -72,7 +73,7 @@ class Timestamp:
     @property
     def utc(self) -> datetime:
         """The same instant in UTC."""
-        return self.at.astimezone(timezone.utc)
+        return self.at.astimezone(UTC)
 
     @property
     def date(self) -> date:
