@@ -13,6 +13,7 @@ from blameless._checks._quality import (
     is_one_person,
 )
 from blameless._model._post_mortem import PostMortem
+from blameless._model._readiness import Prerequisite
 
 __all__ = ["Context"]
 
@@ -43,6 +44,12 @@ class Context:
             check_action_item(item, config=self.config)
             for item in self.post_mortem.actions
         )
+
+    @cached_property
+    def unmet(self) -> dict[Prerequisite, str]:
+        """The reason of each unmet prerequisite of the meeting."""
+        unmet = self.post_mortem.readiness.unmet()
+        return {item.prerequisite: item.reason for item in unmet}
 
     @cached_property
     def blaming(self) -> re.Pattern[str] | None:

@@ -169,13 +169,14 @@ def check_action(
     """
     config = config or _DEFAULT_CONFIG
     text = _Description.read(description, _vocabulary(config))
+    unclear = text.unclear()
     day, time_bound = _time_bound(due, config)
     return ActionQuality(
-        specific=text.specific(),
+        specific=text.specific(unclear),
         systemic=text.systemic(),
         owned=_owned(owner, config),
         time_bound=time_bound,
-        verifiable=text.verifiable(),
+        verifiable=text.verifiable(unclear),
         due=day,
     )
 
@@ -525,7 +526,7 @@ class _Description:
         clause = found.group(1)
         return bool(_THRESHOLD.search(clause) or _MECHANISM.search(clause))
 
-    def _unclear(self) -> str:
+    def unclear(self) -> str:
         """Why the description does not say what will change, if it does not.
 
         The reasons are shared by Specific and Verifiable.
@@ -572,8 +573,8 @@ class _Description:
             )
         return ""
 
-    def specific(self) -> Verdict:
-        unclear = self._unclear() or self._vague_process()
+    def specific(self, unclear: str) -> Verdict:
+        unclear = unclear or self._vague_process()
         if unclear:
             return Verdict(Criterion.SPECIFIC, passed=False, reason=unclear)
         return Verdict(
@@ -588,7 +589,7 @@ class _Description:
         people = _PEOPLE.search(self.text)
         return people.group().strip() if people and self.text else ""
 
-    def verifiable(self) -> Verdict:
+    def verifiable(self, unclear: str) -> Verdict:
         people = self._relies_on_people()
         if people:
             return Verdict(
@@ -598,7 +599,6 @@ class _Description:
                 "there is nothing to check that it works",
             )
         threshold = _THRESHOLD.search(self.text)
-        unclear = self._unclear()
         if unclear and threshold and not _HEDGES.search(self.text):
             return Verdict(
                 Criterion.VERIFIABLE,

@@ -356,9 +356,8 @@ def _one_category(ctx: Context) -> Iterator[tuple[str, str]]:
 )
 def _other(ctx: Context) -> Iterator[tuple[str, str]]:
     factors = ctx.post_mortem.analysis.factors
-    for category in FactorCategory:
+    for category, other in _OTHER.items():
         checklist = factors.checklist(category)
-        other = next(f for f in Factor.of(category) if f.is_other)
         if other in checklist.checked and not checklist.other.strip():
             yield (
                 f"{_FACTORS}.{category.value}.other",
@@ -367,6 +366,12 @@ def _other(ctx: Context) -> Iterator[tuple[str, str]]:
                     "the factor was."
                 ),
             )
+
+
+_OTHER = {
+    category: next(f for f in Factor.of(category) if f.is_other)
+    for category in FactorCategory
+}
 
 
 @rule(

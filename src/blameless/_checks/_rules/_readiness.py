@@ -25,10 +25,7 @@ _PEOPLE = "$.readiness.participants"
 
 
 def _unmet(ctx: Context, prerequisite: Prerequisite) -> str:
-    for unmet in ctx.post_mortem.readiness.unmet():
-        if unmet.prerequisite is prerequisite:
-            return unmet.reason
-    return ""
+    return ctx.unmet.get(prerequisite, "")
 
 
 def _index(readiness: Readiness, person: Participant) -> int:
