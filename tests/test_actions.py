@@ -155,3 +155,12 @@ def test_equal_items_hash_equal(item: ActionItem) -> None:
 
     assert copy == item
     assert hash(copy) == hash(item)
+
+
+def test_an_id_that_is_not_text_is_refused() -> None:
+    """An id read from outside Python as a number is refused, not kept."""
+    with pytest.raises(
+        InvariantError,
+        match=re.escape("ActionItem.id: an action item needs a non-blank id"),
+    ):
+        _item(id=7)

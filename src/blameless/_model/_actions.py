@@ -127,7 +127,9 @@ class ActionItem:
     )
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.id, str) or not self.id.strip():
+        # Typed as str, but data from outside Python may hold anything.
+        given: object = self.id
+        if not isinstance(given, str) or not given.strip():
             raise InvariantError(
                 "ActionItem.id",
                 "an action item needs a non-blank id",
