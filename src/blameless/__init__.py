@@ -6,65 +6,15 @@ everything in a module whose name starts with an underscore is private.
 
 from __future__ import annotations
 
-from blameless._errors import (
-    BlamelessError,
-    ConfigError,
-    InvariantError,
-)
-from blameless._model._time import (
-    Span,
-    Timestamp,
-    approx,
-)
-from blameless._model._incident import (
-    Impact,
-    ImpactCategory,
-    IncidentReport,
-    Severity,
-    TimelineEvent,
-)
-from blameless._model._analysis import (
-    MAX_WHY_LEVEL,
-    CausalAnalysis,
-    ContributingFactors,
-    EarlierDetection,
-    Factor,
-    FactorCategory,
-    FactorChecklist,
-    FiveWhys,
-    Lessons,
-    Resilience,
-    SmallerBlastRadius,
-    Why,
-)
-from blameless._model._readiness import (
-    MINIMUM_MINUTES,
-    Attendance,
-    GroundRule,
-    Involvement,
-    MeetingRole,
-    Participant,
-    Prerequisite,
-    Readiness,
-    UnmetPrerequisite,
-)
-from blameless._model._actions import (
-    ActionItem,
-    ActionKind,
-    ActionStatus,
-)
-from blameless._model._follow_up import (
-    ActionReview,
-    FollowUp,
-)
-from blameless._model._post_mortem import (
-    LogEntry,
-    PostMortem,
-    ReviewStatus,
-)
-from blameless._documents._problems import (
-    DocumentError,
-    Problem,
+from blameless._checks._check import RULES, check
+from blameless._checks._config import CheckConfig
+from blameless._checks._findings import Finding, FindingSeverity, Rule
+from blameless._checks._quality import (
+    ActionQuality,
+    Criterion,
+    Verdict,
+    check_action,
+    check_action_item,
 )
 from blameless._documents._converter import (
     SCHEMA_VERSION,
@@ -82,17 +32,67 @@ from blameless._documents._formats import (
     load_all,
     loads,
 )
-from blameless._documents._schema import json_schema
-from blameless._checks._config import CheckConfig
-from blameless._checks._findings import Finding, FindingSeverity, Rule
-from blameless._checks._quality import (
-    ActionQuality,
-    Criterion,
-    Verdict,
-    check_action,
-    check_action_item,
+from blameless._documents._problems import (
+    DocumentError,
+    Problem,
 )
-from blameless._checks._check import RULES, check
+from blameless._documents._schema import json_schema
+from blameless._errors import (
+    BlamelessError,
+    ConfigError,
+    InvariantError,
+)
+from blameless._model._actions import (
+    ActionItem,
+    ActionKind,
+    ActionStatus,
+)
+from blameless._model._analysis import (
+    MAX_WHY_LEVEL,
+    CausalAnalysis,
+    ContributingFactors,
+    EarlierDetection,
+    Factor,
+    FactorCategory,
+    FactorChecklist,
+    FiveWhys,
+    Lessons,
+    Resilience,
+    SmallerBlastRadius,
+    Why,
+)
+from blameless._model._follow_up import (
+    ActionReview,
+    FollowUp,
+)
+from blameless._model._incident import (
+    Impact,
+    ImpactCategory,
+    IncidentReport,
+    Severity,
+    TimelineEvent,
+)
+from blameless._model._post_mortem import (
+    LogEntry,
+    PostMortem,
+    ReviewStatus,
+)
+from blameless._model._readiness import (
+    MINIMUM_MINUTES,
+    Attendance,
+    GroundRule,
+    Involvement,
+    MeetingRole,
+    Participant,
+    Prerequisite,
+    Readiness,
+    UnmetPrerequisite,
+)
+from blameless._model._time import (
+    Span,
+    Timestamp,
+    approx,
+)
 from blameless.metrics import (
     ActionStats,
     Caveat,
@@ -117,6 +117,11 @@ from blameless.metrics import (
 )
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_WHY_LEVEL",
+    "MINIMUM_MINUTES",
+    "RULES",
+    "SCHEMA_VERSION",
     "ActionItem",
     "ActionKind",
     "ActionQuality",
@@ -155,9 +160,6 @@ __all__ = [
     "Lessons",
     "LogEntry",
     "LogFilter",
-    "MAX_DOCUMENT_BYTES",
-    "MAX_WHY_LEVEL",
-    "MINIMUM_MINUTES",
     "MeetingRole",
     "Participant",
     "Period",
@@ -165,13 +167,11 @@ __all__ = [
     "PostMortem",
     "Prerequisite",
     "Problem",
-    "RULES",
     "Readiness",
     "Resilience",
     "ResilienceStats",
     "ReviewStatus",
     "Rule",
-    "SCHEMA_VERSION",
     "Severity",
     "SmallerBlastRadius",
     "Span",
