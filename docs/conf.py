@@ -19,9 +19,13 @@ exclude_patterns = ["_build", "_inventories"]
 # A reference that does not resolve is a broken link for the reader, so it
 # fails the build (sphinx-build -W) instead of rendering as plain text.
 nitpicky = True
-# Hypothesis publishes no inventory that the offline build could use, so
-# the type its strategies return is named in the docs without a link.
-nitpick_ignore = [("py:class", "hypothesis.strategies.SearchStrategy")]
+# Hypothesis and pandas publish no inventory that the offline build could
+# use, so the types their functions return are named without a link (pandas
+# is imported as pd for type checking only, so autodoc sees that name).
+nitpick_ignore = [
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
+    ("py:class", "pd.DataFrame"),
+]
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3

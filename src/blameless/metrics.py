@@ -1,7 +1,7 @@
 """Metrics of one post-mortem, and trends across a post-mortem log.
 
 Every name here is public; the most used ones are also exported by
-:mod:`blameless` itself. Results are immutable objects whose docstrings
+``blameless`` itself. Results are immutable objects whose docstrings
 say what each number means and which times it spans; each converts to
 plain rows (``rows()``) and, with ``pip install 'blameless[pandas]'``, to a
 pandas DataFrame (``to_pandas()``).

@@ -87,8 +87,8 @@ class LogFilter:
             a recorded start is left out once either bound is given.
         tags: Keep post-mortems that carry every one of these tags.
         severities: Keep post-mortems whose overall severity (see
-            :func:`severity_of`) is one of these; ``None`` in the set
-            keeps the unrated ones.
+            :func:`~blameless.metrics.severity_of`) is one of these;
+            ``None`` in the set keeps the unrated ones.
         near_miss: Keep only near misses (``True``) or only incidents
             that did harm (``False``).
 

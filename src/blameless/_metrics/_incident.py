@@ -77,12 +77,12 @@ class IncidentMetrics:
         impact_categories: The impact categories that apply.
         highest_severity: The worst severity among the impacts that apply.
         severity: The overall severity: the log entry's, else
-            :attr:`highest_severity`.
+            ``highest_severity``.
         near_miss: Whether the failure was caught before it did harm.
         actions_by_status: How many action items have each status; every
             status is a key.
         overdue: The ids of open items whose due date (as re-planned at
-            the follow-up, if it was) is before :attr:`as_of`.
+            the follow-up, if it was) is before ``as_of``.
         unaddressed_factors: The factors checked that no action item
             addresses.
         addressed_share: The share of checked factors that some action

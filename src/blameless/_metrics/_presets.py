@@ -63,7 +63,10 @@ class DurationPreset(enum.Enum):
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        """How each duration of :data:`DURATIONS` is measured, in order."""
+        """How each duration is measured, in the order of the durations.
+
+        See :data:`~blameless.metrics.DURATIONS` for the order.
+        """
         return _RULES[self]
 
     def describe(self, name: str) -> str:

@@ -41,11 +41,11 @@ class FactorFrequency:
     Args:
         factor: The checklist box.
         count: Post-mortems with the box checked.
-        share: :attr:`count` over the post-mortems with any box checked;
+        share: ``count`` over the post-mortems with any box checked;
             ``None`` when none has one.
         longest: Of the longest incidents (see
-            :attr:`FactorStats.longest_threshold`), how many had it.
-        longest_share: :attr:`longest` over the number of longest
+            ``FactorStats.longest_threshold``), how many had it.
+        longest_share: ``longest`` over the number of longest
             incidents; ``None`` when there are none.
     """
 
@@ -185,7 +185,7 @@ class ActionStats:
         completion_rate: Complete items over items not deliberately
             dropped (``not_doing``); ``None`` when there are none.
         overdue: Open items whose due date, as re-planned at the
-            follow-up if it was, is before :attr:`as_of`.
+            follow-up if it was, is before ``as_of``.
         blocked: Items with the status ``blocked``.
         replanned: Items given a new due date at the follow-up review.
         time_to_complete: From the day of the post-mortem meeting
@@ -285,12 +285,12 @@ class ResilienceStats:
 
     @property
     def detection_share(self) -> float | None:
-        """:attr:`caught_earlier` over the post-mortems that answered."""
+        """``caught_earlier`` over the post-mortems that answered."""
         return _share(self.caught_earlier, self.detection_answered)
 
     @property
     def containment_share(self) -> float | None:
-        """:attr:`limited_blast_radius` over those that answered."""
+        """``limited_blast_radius`` over those that answered."""
         return _share(self.limited_blast_radius, self.blast_radius_answered)
 
     def rows(self) -> list[Row]:

@@ -102,7 +102,7 @@ class DurationStats:
         mean: The arithmetic mean, only when asked for.
         median_ci: The bootstrap confidence interval of the median, as
             ``(low, high)``, when asked for.
-        confidence: The confidence level of :attr:`median_ci`.
+        confidence: The confidence level of ``median_ci``.
         caveats: Reasons to read the figures with care.
     """
 
@@ -368,7 +368,7 @@ def duration_stats(  # noqa: PLR0913 - the options of one summary, all keywords
 
     ``None`` stands for a duration that could not be measured (a time not
     recorded) and is left out, never counted as zero. A span resting on an
-    approximate time is counted in :attr:`DurationStats.approximate`.
+    approximate time is counted in ``DurationStats.approximate``.
 
     Args:
         durations: The durations, in one pass; a generator is fine.

@@ -101,7 +101,7 @@ class PeriodTrend:
         end: When the next period begins, in UTC.
         incidents: Post-mortems of incidents that did harm.
         near_misses: Post-mortems of near misses, counted apart and left
-            out of every other figure of the period but :attr:`factors`.
+            out of every other figure of the period but ``factors``.
         durations: The statistics of each duration, by name, over the
             incidents.
         severities: Incidents by overall severity (the log entry's, else
