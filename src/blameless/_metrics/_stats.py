@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 from collections.abc import Iterable, Sequence
@@ -223,7 +224,7 @@ def _median_ci(
 def _geometric_mean(
     ordered: Sequence[float],
 ) -> tuple[timedelta | None, Caveat | None]:
-    positive = [value for value in ordered if value > 0]
+    positive = ordered[bisect.bisect_right(ordered, 0.0) :]
     left_out = len(ordered) - len(positive)
     caveat = None
     if left_out:
