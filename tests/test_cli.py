@@ -126,6 +126,29 @@ def test_colour_only_when_asked_or_on_a_terminal(
     assert "\033[" not in capsys.readouterr().out
 
 
+def test_exit_zero_keeps_the_findings_and_drops_the_status(
+    unnamed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--exit-zero: the same findings are printed, and the status is 0."""
+    status = main(["check", "--exit-zero", str(unnamed), *TODAY])
+
+    assert status == 0
+    assert "I001" in capsys.readouterr().out
+
+
+def test_exit_zero_still_reports_unreadable_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--exit-zero does not hide a document that cannot be read."""
+    broken = tmp_path / "broken.json"
+    broken.write_text("[]", encoding="utf-8")
+
+    status = main(["check", "--exit-zero", str(broken), *TODAY])
+
+    assert status == 2
+    assert str(broken) in capsys.readouterr().err
+
+
 def test_unreadable_input_is_one_line_per_problem(
     tmp_path: Path, clean: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
