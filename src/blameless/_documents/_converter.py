@@ -1,9 +1,11 @@
 """The cattrs converter of post-mortem documents, and plain dicts.
 
 The converter is strict where cattrs is lenient: every scalar goes through
-a check of :mod:`blameless._documents._values`. Structuring takes the fast
-path, cattrs' generated code that stops at the first error; only a failed
-document is walked again in detail to say everything that is wrong.
+a check of :mod:`blameless._documents._values`. It is public, for apps to
+extend. The module's own :func:`to_dict` and :func:`from_dict` take a
+faster path written for the model (``_fast``) that writes and accepts
+exactly the same documents; a failed document is walked again in detail
+(``_walk``) to say everything that is wrong with it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,11 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from blameless._documents._problems import DocumentError
+from blameless._documents._fast import (
+    structure_function,
+    unstructure_function,
+)
+from blameless._documents._problems import DocumentError, problem
 from blameless._documents._values import (
     A_LIST,
     AN_OBJECT,
@@ -281,9 +287,10 @@ def make_converter() -> cattrs.Converter:
     return conv
 
 
-_CONVERTER = make_converter()
-_structure = _CONVERTER.get_structure_hook(PostMortem)
-_unstructure = _CONVERTER.get_unstructure_hook(PostMortem)
+# The module's own functions take the fast path written for the model;
+# the converter above is for apps, and a test holds both to one format.
+_write_body = unstructure_function(PostMortem)
+_read_body = structure_function(PostMortem, frozenset({"schema"}))
 
 
 def to_dict(post_mortem: PostMortem) -> dict[str, Any]:
@@ -296,7 +303,8 @@ def to_dict(post_mortem: PostMortem) -> dict[str, Any]:
     Args:
         post_mortem: The post-mortem to write.
     """
-    document: dict[str, Any] = _unstructure(post_mortem)
+    document: dict[str, Any] = {"schema": SCHEMA_VERSION}
+    document.update(_write_body(post_mortem))
     return document
 
 
@@ -313,14 +321,25 @@ def from_dict(document: object, *, source: str | None = None) -> PostMortem:
             problem with its path.
     """
     try:
-        post_mortem: PostMortem = _structure(document, PostMortem)
-    except Exception:  # noqa: BLE001 - any failure is explained below
-        return _explain(document, source)
-    return post_mortem
+        if document.get("schema") == SCHEMA_VERSION:  # type: ignore[attr-defined]
+            post_mortem: PostMortem = _read_body(document)
+            return post_mortem
+    except Exception:  # noqa: BLE001, S110 - any failure is explained below
+        pass
+    return _explain(document, source)
 
 
 def _explain(document: object, source: str | None) -> PostMortem:
-    post_mortem, problems = walk(document)
+    try:
+        post_mortem, problems = walk(document)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        # Only a Python object built to misbehave gets here, such as a key
+        # whose comparison raises; parsed text never does.
+        problems = [problem("$", "a document of plain values", document)]
+        problems[0] = attrs.evolve(
+            problems[0], message=f"{problems[0].message} ({error!r})"
+        )
+        post_mortem = None
     if post_mortem is None:
         raise DocumentError(problems, source)
     return post_mortem
