@@ -24,6 +24,8 @@ __all__ = [
 VAGUE_VERBS: frozenset[str] = frozenset(
     {
         "address",
+        "align on",
+        "align with",
         "analyse",
         "analyze",
         "assess",
@@ -62,6 +64,9 @@ VAGUE_VERBS: frozenset[str] = frozenset(
         "reduce",
         "research",
         "revisit",
+        "rethink",
+        "shore up",
+        "step up",
         "review",
         "study",
         "sync up",
@@ -70,6 +75,7 @@ VAGUE_VERBS: frozenset[str] = frozenset(
         "talk",
         "think",
         "think about",
+        "tighten up",
         "try",
         "understand",
         "work on",
@@ -103,13 +109,20 @@ BLAMING_PHRASES: frozenset[str] = frozenset(
     }
 )
 
-#: Words that mark a group rather than one person, for the Owned check.
+#: Words that mark a group rather than one person, for the Owned check:
+#: kinds of team and the departments that own action items. A plural
+#: ("Payments") is read as its singular too.
 TEAM_WORDS: frozenset[str] = frozenset(
     {
+        "accounting",
         "backend",
+        "billing",
         "chapter",
         "committee",
+        "compliance",
         "crew",
+        "customer",
+        "data",
         "department",
         "dept",
         "devops",
@@ -120,6 +133,7 @@ TEAM_WORDS: frozenset[str] = frozenset(
         "engineers",
         "everyone",
         "everybody",
+        "finance",
         "folks",
         "frontend",
         "group",
@@ -130,14 +144,19 @@ TEAM_WORDS: frozenset[str] = frozenset(
         "integrations",
         "it",
         "leadership",
+        "legal",
         "management",
         "marketing",
         "ops",
         "operations",
         "org",
+        "payment",
         "people",
         "platform",
+        "procurement",
+        "product",
         "qa",
+        "risk",
         "sales",
         "security",
         "sre",
@@ -146,28 +165,39 @@ TEAM_WORDS: frozenset[str] = frozenset(
         "support",
         "team",
         "teams",
+        "treasury",
         "tribe",
         "unit",
     }
 )
 
-#: Words that mark a role rather than a named person.
+#: Words that mark a role rather than a named person; a plural
+#: ("supervisors") is read as its singular too.
 ROLE_WORDS: frozenset[str] = frozenset(
     {
         "admin",
         "administrator",
+        "agent",
+        "analyst",
         "architect",
+        "clerk",
         "commander",
+        "controller",
+        "coordinator",
         "developer",
+        "director",
         "engineer",
         "facilitator",
         "lead",
         "manager",
         "note-taker",
+        "officer",
         "on-call",
         "oncall",
+        "operator",
         "owner",
         "responder",
+        "supervisor",
         "whoever",
     }
 )

@@ -170,10 +170,11 @@ def check_action(
     config = config or _DEFAULT_CONFIG
     text = _Description.read(description, _vocabulary(config))
     unclear = text.unclear()
+    untargeted = text.untargeted()
     day, time_bound = _time_bound(due, config)
     return ActionQuality(
-        specific=text.specific(unclear),
-        systemic=text.systemic(),
+        specific=text.specific(unclear or untargeted),
+        systemic=text.systemic(text.shallow() or untargeted),
         owned=_owned(owner, config),
         time_bound=time_bound,
         verifiable=text.verifiable(unclear),
@@ -255,6 +256,43 @@ _NOBODY = frozenset(
 _SEVERAL = re.compile(r"\s+(?:and|or|und|et|y)\s+|[,;&+/|]")
 _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# The humps of a word written in camel case: "SecOps" is "Sec" and "Ops".
+_HUMP = re.compile(r"[A-Z][a-z]+")
+# A word this short ending in "s" is not read as a plural ("Ops", "Gus").
+_SHORT_WORD = 3
+# Small words that belong to names: "Ludwig van Beethoven", "Oscar de la
+# Hoya", "Fatima bint Ali".
+_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "bint",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "den",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "jr",
+        "la",
+        "le",
+        "sr",
+        "st",
+        "ten",
+        "ter",
+        "van",
+        "von",
+        "y",
+        "zu",
+    }
+)
 
 
 def _owned(owner: str, config: CheckConfig) -> Verdict:
@@ -265,17 +303,20 @@ def _owned(owner: str, config: CheckConfig) -> Verdict:
     if _SEVERAL.search(named) and "@" not in named:
         return _owner_fails(f"{owner!r} names more than one person")
 
-    words = set(_words_of(lowered))
-    team = sorted(words & config.team_words)
+    words = dict(_words_of(named))
+    team = sorted(words.keys() & config.team_words)
     if team or lowered.startswith("the "):
         return _owner_fails(
-            f"{owner!r} is a team or group ({team[0]!r})"
+            f"{owner!r} is a team or group ({words[team[0]]!r})"
             if team
             else f"{owner!r} is not a name"
         )
-    role = sorted((words | {lowered}) & config.role_words)
+    role = sorted((words.keys() | {lowered}) & config.role_words)
     if role or "on call" in lowered:
         return _owner_fails(f"{owner!r} is a role, not a person")
+    unlike = _unlike_a_name(named)
+    if unlike:
+        return _owner_fails(f"{owner!r} is a team or a role: {unlike}")
     return Verdict(
         Criterion.OWNED, passed=True, reason=f"one person owns it: {named!r}"
     )
@@ -291,11 +332,50 @@ def is_one_person(owner: str, config: CheckConfig) -> bool:
     return _owned(owner, config).passed
 
 
-def _words_of(lowered: str) -> Iterator[str]:
-    for token in _TOKEN.findall(lowered):
-        yield token
-        if "-" in token:
-            yield from token.split("-")
+def _words_of(named: str) -> Iterator[tuple[str, str]]:
+    """The owner's words in lower case, each with the word as written.
+
+    Each word comes whole and by its parts: "SecOps" gives "secops",
+    "sec" and "ops"; a plural comes as its singular too ("supervisors"
+    and "supervisor"), so the vocabularies need list singulars only.
+    """
+    for token in _TOKEN.findall(named):
+        parts = [token, *token.split("-"), *_HUMP.findall(token)]
+        for part in parts:
+            lowered = part.lower()
+            yield lowered, token
+            if len(lowered) > _SHORT_WORD and lowered.endswith("s"):
+                yield _singular(lowered), token
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
+def _unlike_a_name(named: str) -> str:
+    """Why the words of *named* are not those of a person's name, if so.
+
+    A name is written with capitals (apart from particles such as "van"),
+    so a common word in lower case beside capitalized ones ("Shift
+    supervisors", "Head of Data") names a role or a team, and so does an
+    acronym that no name follows ("CISO", "AP supervisor"). Lower case
+    throughout ("hiroshi") and all capitals throughout ("DANA REYES") say
+    nothing either way.
+    """
+    if "@" in named or (named.isupper() and " " in named):
+        return ""
+    tokens = named.split()
+    capital = any(t[0].isupper() for t in tokens)
+    for index, token in enumerate(tokens):
+        letters = "".join(c for c in token if c.isalpha())
+        after = tokens[index + 1] if index + 1 < len(tokens) else ""
+        acronym = len(letters) > 1 and letters.isupper()
+        if acronym and not after[:1].isupper():
+            return f"{token!r} is an acronym, not part of a name"
+        common = letters.islower() and letters not in _PARTICLES
+        if capital and common and letters == token:
+            return f"{token!r} is a common word, not part of a name"
+    return ""
 
 
 def _owner_fails(reason: str) -> Verdict:
@@ -311,37 +391,129 @@ def _owner_fails(reason: str) -> Verdict:
 _MARKER = re.compile(
     r"^\s*(?:[-*•\u2013·>]+\s*)?(?:\[[ xX]?\]\s*)?(?:\d+[.)]\s+)?"
 )
+# A one-word label before the action: "Postmortem: ...", "PAY-4412: ...".
+_LABEL = re.compile(r"^[^\W_]+(?:-[^\W_]+)*:\s+")
 _SUBJECT = re.compile(
-    r"^(?:(?:we|i|you|they|the team|let's|let us|please)\s+)?"
+    r"^(?:(?:going|moving) forward|from now on|in future),?\s+"
+    r"|^(?:(?:we|i|you|they|the team|let's|let us|please)\s+)?"
     r"(?:(?:will|shall|must|need to|are going to|'ll|to)\s+)?"
+)
+# "Finance and Treasury to align on ...": who will act, then the action;
+# read as such when its first word is a team or a role.
+_ASSIGNEE = re.compile(r"^([^\s,;:]+)(?:\s+[^\s,;:]+){0,3}?\s+to\s+(?!be\b)")
+# "Work with the vendor to ...": the action is what follows "to".
+_TOGETHER = re.compile(
+    r"^(?:work|partner|collaborate|coordinate|liaise|engage|team up)\s+"
+    r"with\s+[^,;:]{1,60}?\s+to\s+"
 )
 _PASSIVE = re.compile(
     r"\b(?:will|shall|must|should|to|is|are)\s+be\s+([a-z]+)\b"
 )
 
 _HEDGES = re.compile(
-    r"\b(?:should|probably|maybe|perhaps|possibly|hopefully|might|could|"
-    r"at some point|some ?time|if possible|when possible|if we can|"
-    r"try to|attempt to|aim to|where feasible)\b"
+    r"\b(?:should(?! have)|probably|maybe|perhaps|possibly|hopefully|"
+    r"might|could|at some point|some ?time|if possible|when possible|"
+    r"if we can|try to|attempt to|aim to|where feasible)\b"
 )
 _ATTITUDE = re.compile(
     r"\b(?:be (?:more |extra |very )?(?:careful|vigilant|mindful|aware|"
-    r"diligent|cautious|attentive)|(?:more |extra )?carefully|pay (?:more )?"
+    r"diligent|cautious|attentive)|(?:more |extra )?carefully|pay (?:\w+ )?"
     r"attention|take (?:more |extra )?"
     r"care|do better|try harder|double[- ]check|do it right|get it right|"
     r"remember to|think twice)\b"
 )
 # "Engineers should always ...": a rule for people, which only people can
 # keep; the change it names may be specific, but no system enforces it.
+_PEOPLE_SUBJECT = (
+    r"(?:engineers|developers|people|everyone|everybody|staff|operators|"
+    r"admins|on-?call|responders|the team|we|you)"
+)
+_PEOPLE_MODAL = r"(?:should|must|need to|have to|shall|always|never)\b"
 _PEOPLE_RULE = re.compile(
-    r"^(?:engineers|developers|people|everyone|staff|operators|admins|"
-    r"on-?call|responders|the team|we|you)\s+"
-    r"(?:should|must|need to|have to|shall|always|never)\b"
+    rf"^{_PEOPLE_SUBJECT}\s+{_PEOPLE_MODAL}"
     r"(?:\s+(?:always|never)\b)?\s*"
+)
+# The same rule in a later clause: "...; everyone on rotation must check".
+_PEOPLE_CLAUSE = re.compile(
+    rf"(?:[;:,]|\band)\s+{_PEOPLE_SUBJECT}(?:\s+[\w-]+){{0,2}}?\s+"
+    rf"{_PEOPLE_MODAL}"
 )
 _PEOPLE = re.compile(
     r"^(?:remind|tell|ask|encourage|urge|educate|train|coach|nudge)\b|"
-    r"\b(?:knows?|aware of|awareness|remind(?:s|ed)?)\b"
+    r"\b(?:knows?|aware of|awareness|remind(?:s|ed)?|personally|"
+    r"by hand)\b"
+)
+# "Do a weekly sanity check of ...", "Take a hard look at ...", "Weekly
+# review of ...": an activity named as a noun says no more than its verb.
+_ACTIVITY = (
+    r"(?:look|review|check|pass|sweep|deep[- ]dive|discussion|"
+    r"conversation|refresher|retro(?:spective)?)"
+)
+_NOMINAL = re.compile(
+    r"^(?:(?:do|hold|run|conduct|perform|carry out|take|have|give)\s+"
+    r"(?:(?:a|an|the|another|some|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|(?:(?:a|an)\s+)?(?:weekly|daily|monthly|quarterly|yearly|annual|"
+    r"regular|periodic|ongoing|further|thorough|proper|closer)\s+"
+    r"(?:[\w-]+\s+)?)"
+    rf"{_ACTIVITY}(?=$|\s+(?:of|at|on|into|about|over|across|with)\b)"
+)
+# A degree with no measure: "monitor more closely", "add more tests",
+# "communicate better". Read in the main clause only, so that "change the
+# tool to remove capacity more slowly" keeps its concrete change.
+_DEGREE = re.compile(
+    r"\b(?:(?:more|less) (?:\w+ly|often)|more|less|fewer|better|closer|"
+    r"closely|faster|quicker|sooner|earlier|harder|nicer|tighter|stricter|"
+    r"stronger|clearer|smarter)\b"
+    r"(?! than)"
+)
+_CLAUSE_END = re.compile(
+    r"\s(?:to|so|that|which|by|until|if|when|unless|in order)\b|[,;:(—]"
+)
+# Verbs that say a thing will change without saying how; led by one, the
+# item must say more than the bare thing ("Update the macro").
+_GENERIC_CHANGES = frozenset(
+    {
+        "adjust",
+        "change",
+        "clean",
+        "fix",
+        "harden",
+        "modify",
+        "optimise",
+        "optimize",
+        "overhaul",
+        "patch",
+        "refactor",
+        "revamp",
+        "rework",
+        "secure",
+        "strengthen",
+        "streamline",
+        "tune",
+        "tweak",
+        "update",
+        "upgrade",
+    }
+)
+_BARE_THING = re.compile(
+    r"^(?:(?:the|our|a|an|its|their|this|that|these|those|all)\s+)?"
+    r"[^\W\d_]+(?:-[^\W\d_]+)*(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*)?$"
+)
+# Verbs that move an amount; led by one, the item must say to what.
+_AMOUNTS = frozenset(
+    {"bump", "decrease", "grow", "increase", "lower", "raise", "shrink"}
+)
+_TARGET = re.compile(r"\d|\s(?:to|by)\s")
+# Alerting added with no condition: the worksheet's "Add alerting for
+# data sync error rates exceeding 1% of processed records" says when.
+_ALERT_ONLY = re.compile(
+    r"^(?:add|set up|create|configure|enable|introduce|implement|build)\s+"
+    r"(?:(?:a|an|the|some|new|basic)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:alert(?:s|ing)?|alarms?|paging)\b"
+)
+_FIRES = re.compile(
+    r"\b(?:when|whenever|if|unless|once|exceed\w*|breach\w*|"
+    r"rout(?:e|es|ed|ing)|older than|more than|less than|fewer than)\b|#"
 )
 _WEAK_VERBS = frozenset({"make", "get", "have", "become", "keep", "render"})
 _VAGUE_OUTCOME = re.compile(
@@ -377,7 +549,7 @@ _CLASS = re.compile(
     r"\b(?:all|every|each|any|across|always|never|whenever|general|"
     r"generic|entire|continuous(?:ly)?|regular(?:ly)?|hourly|daily|weekly|"
     r"monthly|quarterly|yearly|annual(?:ly)?|"
-    r"exclusively|of this kind|"
+    r"exclusively|of this kind|remaining|"
     r"of this type|this class|such|similar|forever|(?:other|future) "
     r"(?:\w+ )?(?:changes|incidents|failures|outages))\b"
 )
@@ -403,18 +575,34 @@ _MECHANISM = re.compile(
     r"separate|dedicated|(?:their|its) own|"
     r"multi-region|multiple|disaster recovery|dependence|dependency|"
     r"dependencies|harden(?:s|ing)?|refuse[sd]?|prevent(?:s|ed)?|"
-    r"block(?:s|ed)?|enforce[sd]?|reject(?:s|ed)?)\b|"
+    r"block(?:s|ed)?|enforce[sd]?|reject(?:s|ed)?|requir(?:e|es|ed|ing)|"
+    r"retention)\b|"
     r"\bso (?:that )?.*\b(?:not|never|cannot|can't|no longer)\b"
 )
 _ONE_OFF = re.compile(
     r"\b(?:this (?:scenario|incident|outage|case|one|time|instance|bug|"
-    r"error|failure|problem|issue)|the (?:failed|broken|corrupted|"
-    r"affected|lost|new \w+ (?:name|field|value))|affected|corrupted|"
-    r"today|tonight|tomorrow|again|the (?:\w+ )?(?:issue|problem|bug)|"
-    r"the incident|follow-up (?:review|meeting)|"
+    r"error|failure|problem|issue)|the (?:[\w-]+ )?(?:failed|broken|"
+    r"corrupted|affected|lost|compromised|leaked|expired|faulty|stuck|"
+    r"misconfigured|new \w+ (?:name|field|value))|affected|corrupted|"
+    r"compromised|today|tonight|tomorrow|again|follow-up (?:review|meeting)|"
+    # "the billing-sync outage" is one outage; "the incident intake form"
+    # is a form, so the noun must end its phrase.
+    r"the (?:[\w-]+ ){0,2}(?:issue|problem|bug|incident|outage|failure|"
+    r"breach|leak|crash|regression)(?=$|[.,;:)]|\s(?:on|in|of|"
+    r"for|from|at|with|and|or|that|which|is|was|so|to|until|when|by)\b)|"
     r"(?:\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}))\b"
 )
+# A stopgap holds only until the real fix, however wide its scope.
+_TEMPORARY = re.compile(
+    r"\b(?:temporar(?:y|ily)|for now|stopgap|stop the bleeding|"
+    r"in the meantime|as a workaround|until (?:the |this |it )?"
+    r"[^.;]{0,40}?(?:is|are|has been|have been) (?:fixed|resolved|patched|"
+    r"released|deployed))\b"
+)
+# A condition that acts by itself on a measure ("if the total exceeds
+# 110%") is a guard, whatever it is called.
+_CONDITION = re.compile(r"\b(?:if|when|whenever|unless|once)\b")
 _QUOTED = re.compile(
     r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\u201c[^\u201d]*\u201d|"
     r"\u2018[^\u2019]*\u2019"
@@ -429,7 +617,9 @@ _ONE_OFF_VERBS = frozenset(
         "clean",
         "close",
         "contact",
+        "correct",
         "delete",
+        "disable",
         "email",
         "fix",
         "follow",
@@ -444,6 +634,8 @@ _ONE_OFF_VERBS = frozenset(
         "refund",
         "reimport",
         "reindex",
+        "renew",
+        "reopen",
         "remind",
         "remove",
         "rename",
@@ -453,9 +645,13 @@ _ONE_OFF_VERBS = frozenset(
         "rerun",
         "re-run",
         "resend",
+        "reset",
         "restart",
         "restore",
+        "reverse",
         "revert",
+        "revoke",
+        "rotate",
         "schedule",
         "tell",
         "update",
@@ -468,18 +664,24 @@ _ONE_OFF_VERBS = frozenset(
 class _Vocabulary:
     vague: re.Pattern[str]
     vague_forms: frozenset[str]
+    # The team and role words, for "QA to test ..." in a description.
+    groups: frozenset[str]
 
 
 @lru_cache(maxsize=16)
-def _compile_vocabulary(verbs: frozenset[str]) -> _Vocabulary:
+def _compile_vocabulary(
+    verbs: frozenset[str], groups: frozenset[str]
+) -> _Vocabulary:
     forms = frozenset(form for verb in verbs for form in _forms(verb))
     multi = sorted((f for f in forms if " " in f), key=len, reverse=True)
     pattern = "|".join(re.escape(f) for f in multi) or r"(?!x)x"
-    return _Vocabulary(re.compile(rf"^(?:{pattern})\b"), forms)
+    return _Vocabulary(re.compile(rf"^(?:{pattern})\b"), forms, groups)
 
 
 def _vocabulary(config: CheckConfig) -> _Vocabulary:
-    return _compile_vocabulary(config.vague_verbs)
+    return _compile_vocabulary(
+        config.vague_verbs, config.team_words | config.role_words
+    )
 
 
 def _forms(verb: str) -> Iterable[str]:
@@ -492,6 +694,28 @@ def _forms(verb: str) -> Iterable[str]:
     if head.endswith("y"):
         stems |= {head[:-1] + "ies", head[:-1] + "ied"}
     return {stem + tail for stem in stems}
+
+
+def _cleaned(description: str, vocabulary: _Vocabulary) -> str:
+    """The description in lower case, from the verb of its action on.
+
+    List markers, a one-word label ("Postmortem:"), "we will", "going
+    forward", who will act ("QA to ...") and whom with ("work with the
+    vendor to ...") are left out, so the action's own verb leads.
+    """
+    text = _MARKER.sub("", " ".join(description.split()))
+    text = _LABEL.sub("", text, count=1).rstrip(" .;").lower()
+    text = _SUBJECT.sub("", text, count=1)
+    assignee = _ASSIGNEE.match(text)
+    if assignee and _group_word(assignee.group(1), vocabulary.groups):
+        text = text[assignee.end() :]
+    together = _TOGETHER.match(text)
+    return text[together.end() :] if together else text
+
+
+def _group_word(word: str, groups: frozenset[str]) -> bool:
+    letters = "".join(c for c in word if c.isalnum() or c == "-")
+    return letters in groups or letters.removesuffix("s") in groups
 
 
 @attrs.frozen
@@ -507,13 +731,14 @@ class _Description:
 
     @classmethod
     def read(cls, description: str, vocabulary: _Vocabulary) -> _Description:
-        text = _MARKER.sub("", " ".join(description.split()))
-        text = text.rstrip(" .;").lower()
-        text = _SUBJECT.sub("", text, count=1)
+        text = _cleaned(description, vocabulary)
         rule = _PEOPLE_RULE.match(text)
         people_rule = rule.group().strip() if rule else ""
         if rule:
             text = text[rule.end() :]
+        else:
+            clause = _PEOPLE_CLAUSE.search(text)
+            people_rule = clause.group().lstrip(";:, ") if clause else ""
         lead, _, rest = text.partition(" ")
         vague = _vague_verb(text, vocabulary)
         return cls(description, text, lead, rest, vague, people_rule)
@@ -547,7 +772,7 @@ class _Description:
                 f"{self.vague_verb!r} names an activity, not a change; "
                 "say exactly what will change"
             )
-        return self._unclear_object()
+        return self._unclear_object() or self.shallow()
 
     def _unclear_object(self) -> str:
         if self.lead in _WEAK_VERBS:
@@ -564,6 +789,47 @@ class _Description:
             return f"{self.text!r} does not say what will change"
         return ""
 
+    def shallow(self) -> str:
+        """Why the description names a thing but not its change, if so.
+
+        "Add more tests" and "Update the macro" name what will be touched,
+        not what will be different; Specific and Verifiable fail them, and
+        Systemic gives no credit for the mechanism they name.
+        """
+        end = _CLAUSE_END.search(self.text)
+        main = self.text[: end.start()] if end else self.text
+        degree = _DEGREE.search(main)
+        if degree and not (_THRESHOLD.search(self.text) or self._rescued()):
+            return (
+                f"{degree.group()!r} asks for a degree with no measure; "
+                "say what will change"
+            )
+        if self.lead in _GENERIC_CHANGES and _BARE_THING.match(self.rest):
+            return (
+                f"{self.text!r} names what will be touched, not what "
+                "will change in it"
+            )
+        return ""
+
+    def untargeted(self) -> str:
+        """Why the change has no target or condition, if it has none.
+
+        Only Specific reads these: the change can still be checked.
+        """
+        if self.lead in _AMOUNTS and not _TARGET.search(self.text):
+            return (
+                f"{self.lead!r} says which way, not how far; give the "
+                "new value"
+            )
+        if _ALERT_ONLY.match(self.text) and not (
+            _THRESHOLD.search(self.text) or _FIRES.search(self.text)
+        ):
+            return (
+                "it adds alerting without saying when it fires, as in "
+                "'error rates exceeding 1% of processed records'"
+            )
+        return self._vague_process()
+
     def _vague_process(self) -> str:
         process = _VAGUE_PROCESS.search(self.text)
         if process and not _MECHANISM.search(self.text[process.end() :]):
@@ -574,7 +840,6 @@ class _Description:
         return ""
 
     def specific(self, unclear: str) -> Verdict:
-        unclear = unclear or self._vague_process()
         if unclear:
             return Verdict(Criterion.SPECIFIC, passed=False, reason=unclear)
         return Verdict(
@@ -613,7 +878,13 @@ class _Description:
             reason=f"someone can check that it was done: {self._head()}",
         )
 
-    def systemic(self) -> Verdict:
+    def systemic(self, shallow: str) -> Verdict:
+        """Judge Systemic; *shallow* says why a named mechanism is no guard.
+
+        Args:
+            shallow: Why the description names a mechanism without what it
+                does, or blank when it says.
+        """
         failing = self._one_off()
         if failing:
             return Verdict(Criterion.SYSTEMIC, passed=False, reason=failing)
@@ -621,10 +892,16 @@ class _Description:
         if scope:
             reason = f"it covers a class of failure: {scope.group()!r}"
             return Verdict(Criterion.SYSTEMIC, passed=True, reason=reason)
+        if shallow:
+            reason = (
+                f"{shallow}; a mechanism named without what it does "
+                "addresses no category of failure"
+            )
+            return Verdict(Criterion.SYSTEMIC, passed=False, reason=reason)
         mechanism = self._mechanism()
         if mechanism:
             return Verdict(Criterion.SYSTEMIC, passed=True, reason=mechanism)
-        if self.lead in _ONE_OFF_VERBS:
+        if self._one_off_verb():
             reason = (
                 f"{self.lead!r} fixes the one thing that broke; add what "
                 "stops the whole category from happening again"
@@ -636,20 +913,35 @@ class _Description:
         )
         return Verdict(Criterion.SYSTEMIC, passed=False, reason=reason)
 
+    def _one_off_verb(self) -> bool:
+        """Whether the lead verb repairs one thing: "fix", "force-update"."""
+        lead = self.lead
+        return lead in _ONE_OFF_VERBS or lead.rpartition("-")[2] in (
+            _ONE_OFF_VERBS
+        )
+
     def _one_off(self) -> str:
         """Why the description is tied to one instance, if it is.
 
         A scope that covers a class ("all", "of this kind") outweighs the
-        marks of a single instance; reliance on people outweighs both.
+        marks of a single instance, unless the verb only repairs ("revoke
+        all sessions of the compromised account"); a stopgap and reliance
+        on people outweigh both.
         """
         text = self.text
         if not text:
             return "there is no description to judge"
+        temporary = _TEMPORARY.search(text)
+        if temporary:
+            return (
+                f"{temporary.group()!r} makes it a stopgap for this "
+                "instance; address the whole category of failure"
+            )
         # Quoted words, such as a message shown to users, are not the
         # action's own words.
         unquoted = _QUOTED.sub(" ", text)
         one_off = _ONE_OFF.search(unquoted)
-        if one_off and not _CLASS.search(unquoted):
+        if one_off and (self._one_off_verb() or not _CLASS.search(unquoted)):
             return (
                 f"{one_off.group()!r} ties it to this one instance; "
                 "address the whole category of failure"
@@ -659,14 +951,21 @@ class _Description:
         return ""
 
     def _mechanism(self) -> str:
-        if self.lead in _ONE_OFF_VERBS:
+        if self._one_off_verb():
             return ""
         found = _MECHANISM.search(self.text) or _FAILURE_CLASS.search(
             self.text
         )
-        if found is None:
+        if found is not None:
+            return f"it adds or changes a mechanism: {found.group()!r}"
+        condition = _CONDITION.search(self.text)
+        if condition is None:
             return ""
-        return f"it adds or changes a mechanism: {found.group()!r}"
+        threshold = _THRESHOLD.search(self.text, condition.end())
+        if threshold is None:
+            return ""
+        acts = self.text[condition.start() : threshold.end()]
+        return f"it acts by itself on a condition: {acts!r}"
 
     def _head(self) -> str:
         words = self.original.split()
@@ -685,4 +984,7 @@ def _vague_verb(text: str, vocabulary: _Vocabulary) -> str:
     passive = _PASSIVE.search(text)
     if passive and passive.group(1) in vocabulary.vague_forms:
         return passive.group(1)
+    nominal = _NOMINAL.match(text)
+    if nominal and not (_THRESHOLD.search(text) or _FIRES.search(text)):
+        return nominal.group()
     return ""
