@@ -208,6 +208,7 @@ def test_spans_say_how_many_rest_on_approximate_times() -> None:
 
     stats = duration_stats([exact, rough, None])
 
+    assert stats.spans == "from detected to resolved"
     assert stats.count == 2
     assert stats.approximate == 1
     assert stats.caveats[0].code == "approximate"
@@ -292,6 +293,7 @@ def test_rows_have_stable_columns_in_seconds() -> None:
 
     assert list(row) == [
         "duration",
+        "spans",
         "count",
         "approximate",
         "min_seconds",
@@ -316,5 +318,20 @@ def test_to_pandas_gives_one_row() -> None:
     """With pandas installed, the row becomes a one-row DataFrame."""
     frame = duration_stats([timedelta(seconds=30)]).to_pandas()
 
-    assert frame.shape == (1, 15)
+    assert frame.shape == (1, 16)
     assert frame.loc[0, "median_seconds"] == 30.0
+
+
+def test_spans_of_several_fields_name_them_all() -> None:
+    """Total durations from either start say so; plain timedeltas don't."""
+    start = Timestamp(datetime(2025, 11, 14, 9, 30, tzinfo=UTC))
+    end = Timestamp(start.at + timedelta(hours=1))
+    spans = [
+        Span("total_duration", "first_occurrence", start, "resolved", end),
+        Span("total_duration", "detected", start, "resolved", end),
+    ]
+
+    assert duration_stats(spans).spans == (
+        "from first_occurrence or detected to resolved"
+    )
+    assert duration_stats([timedelta(1)]).spans == ""

@@ -288,7 +288,7 @@ def test_empty_periods_are_present_between_incidents() -> None:
     ]
     assert [p.empty for p in periods] == [False, True, True, False]
     assert periods[1].durations["time_to_resolve"] == DurationStats(
-        name="time_to_resolve"
+        name="time_to_resolve", spans="from detected to resolved"
     )
 
 

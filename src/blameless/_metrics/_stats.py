@@ -39,6 +39,7 @@ RESAMPLES = 1000
 
 _STATS_COLUMNS = (
     "duration",
+    "spans",
     "count",
     "approximate",
     "min_seconds",
@@ -89,6 +90,8 @@ class DurationStats:
     Args:
         name: The duration summarized, such as ``"time_to_resolve"``;
             blank for an arbitrary sample.
+        spans: Which times the durations run between, such as ``"from
+            detected to resolved"``; blank when not known.
         count: How many durations were recorded (absent ones are left
             out, never counted as zero).
         approximate: How many of them rest on an approximate time.
@@ -108,6 +111,7 @@ class DurationStats:
     """
 
     name: str = ""
+    spans: str = ""
     count: int = 0
     approximate: int = 0
     minimum: timedelta | None = None
@@ -127,6 +131,7 @@ class DurationStats:
         low, high = self.median_ci or (None, None)
         return {
             "duration": self.name,
+            "spans": self.spans,
             "count": self.count,
             "approximate": self.approximate,
             "min_seconds": seconds(self.minimum),
@@ -294,6 +299,7 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
     values: Iterable[float],
     *,
     name: str = "",
+    spans: str = "",
     approximate: int = 0,
     mean: bool = False,
     confidence: float | None = None,
@@ -305,6 +311,7 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
     Args:
         values: The durations, in seconds, in any order.
         name: Which duration they are.
+        spans: Which times they run between.
         approximate: How many rest on an approximate time.
         mean: Whether to add the arithmetic mean and its caveats.
         confidence: The level of the median's confidence interval, or
@@ -319,7 +326,7 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
     _check_options(confidence, resamples)
     ordered = sorted(values)
     if not ordered:
-        return DurationStats(name=name)
+        return DurationStats(name=name, spans=spans)
 
     caveats: list[Caveat] = []
     if approximate:
@@ -340,6 +347,7 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
 
     return DurationStats(
         name=name,
+        spans=spans,
         count=len(ordered),
         approximate=approximate,
         minimum=timedelta(seconds=ordered[0]),
@@ -356,6 +364,13 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
     )
 
 
+def _fields(starts: dict[str, None], ends: dict[str, None]) -> str:
+    """Name the fields that spans ran between, in the order first met."""
+    if not starts:
+        return ""
+    return f"from {' or '.join(starts)} to {' or '.join(ends)}"
+
+
 def duration_stats(  # noqa: PLR0913 - the options of one summary, all keywords
     durations: Iterable[Span | timedelta | None],
     *,
@@ -369,7 +384,8 @@ def duration_stats(  # noqa: PLR0913 - the options of one summary, all keywords
 
     ``None`` stands for a duration that could not be measured (a time not
     recorded) and is left out, never counted as zero. A span resting on an
-    approximate time is counted in ``DurationStats.approximate``.
+    approximate time is counted in ``DurationStats.approximate``, and the
+    fields the spans run between are named in ``DurationStats.spans``.
 
     Args:
         durations: The durations, in one pass; a generator is fine.
@@ -392,15 +408,19 @@ def duration_stats(  # noqa: PLR0913 - the options of one summary, all keywords
     """
     values: list[float] = []
     approximate = 0
+    starts: dict[str, None] = {}
+    ends: dict[str, None] = {}
     for duration in durations:
         if isinstance(duration, Span):
             approximate += duration.approximate
+            starts[duration.start_field] = ends[duration.end_field] = None
             values.append(duration.duration.total_seconds())
         elif duration is not None:
             values.append(duration.total_seconds())
     return summarize(
         values,
         name=name,
+        spans=_fields(starts, ends),
         approximate=approximate,
         mean=mean,
         confidence=confidence,

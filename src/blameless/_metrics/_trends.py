@@ -270,6 +270,7 @@ def _stats(
     return summarize(
         chain.from_iterable(bucket_values),
         name=name,
+        spans=options.preset.describe(name),
         approximate=approximate,
         mean=options.mean,
         confidence=options.confidence if interval else None,
@@ -458,6 +459,7 @@ def _action_stats(collector: Collector, options: _Options) -> ActionStats:
         time_to_complete=summarize(
             collector.completion_days,
             name="time_to_complete",
+            spans="from LogEntry.held_on to ActionItem.completed_on",
             mean=options.mean,
             confidence=options.confidence,
             resamples=options.resamples,
