@@ -169,12 +169,13 @@ def check_action(
     """
     config = config or _DEFAULT_CONFIG
     text = _Description.read(description, _vocabulary(config))
-    unclear = text.unclear()
+    shallow = text.shallow()
+    unclear = text.unclear(shallow)
     untargeted = text.untargeted()
     day, time_bound = _time_bound(due, config)
     return ActionQuality(
         specific=text.specific(unclear or untargeted),
-        systemic=text.systemic(text.shallow() or untargeted),
+        systemic=text.systemic(shallow or untargeted),
         owned=_owned(owner, config),
         time_bound=time_bound,
         verifiable=text.verifiable(unclear),
@@ -304,14 +305,16 @@ def _owned(owner: str, config: CheckConfig) -> Verdict:
         return _owner_fails(f"{owner!r} names more than one person")
 
     words = dict(_words_of(named))
-    team = sorted(words.keys() & config.team_words)
+    team = sorted(word for word in words if word in config.team_words)
     if team or lowered.startswith("the "):
         return _owner_fails(
             f"{owner!r} is a team or group ({words[team[0]]!r})"
             if team
             else f"{owner!r} is not a name"
         )
-    role = sorted((words.keys() | {lowered}) & config.role_words)
+    role = lowered in config.role_words or any(
+        word in config.role_words for word in words
+    )
     if role or "on call" in lowered:
         return _owner_fails(f"{owner!r} is a role, not a person")
     unlike = _unlike_a_name(named)
@@ -340,7 +343,11 @@ def _words_of(named: str) -> Iterator[tuple[str, str]]:
     and "supervisor"), so the vocabularies need list singulars only.
     """
     for token in _TOKEN.findall(named):
-        parts = [token, *token.split("-"), *_HUMP.findall(token)]
+        parts = [token]
+        if "-" in token:
+            parts += token.split("-")
+        if not token.islower():
+            parts += _HUMP.findall(token)
         for part in parts:
             lowered = part.lower()
             yield lowered, token
@@ -365,15 +372,15 @@ def _unlike_a_name(named: str) -> str:
     if "@" in named or (named.isupper() and " " in named):
         return ""
     tokens = named.split()
-    capital = any(t[0].isupper() for t in tokens)
+    capital = not named.islower()
     for index, token in enumerate(tokens):
-        letters = "".join(c for c in token if c.isalpha())
         after = tokens[index + 1] if index + 1 < len(tokens) else ""
-        acronym = len(letters) > 1 and letters.isupper()
+        # "H." is an initial; "CISO" and "Q/A" are acronyms.
+        acronym = token.isupper() and len(token.strip(".")) > 1
         if acronym and not after[:1].isupper():
             return f"{token!r} is an acronym, not part of a name"
-        common = letters.islower() and letters not in _PARTICLES
-        if capital and common and letters == token:
+        common = token.isalpha() and token.islower()
+        if capital and common and token not in _PARTICLES:
             return f"{token!r} is a common word, not part of a name"
     return ""
 
@@ -428,7 +435,8 @@ _PEOPLE_SUBJECT = (
     r"(?:engineers|developers|people|everyone|everybody|staff|operators|"
     r"admins|on-?call|responders|the team|we|you)"
 )
-_PEOPLE_MODAL = r"(?:should|must|need to|have to|shall|always|never)\b"
+_MODALS = ("should", "must", "need to", "have to", "shall", "always", "never")
+_PEOPLE_MODAL = rf"(?:{'|'.join(_MODALS)})\b"
 _PEOPLE_RULE = re.compile(
     rf"^{_PEOPLE_SUBJECT}\s+{_PEOPLE_MODAL}"
     r"(?:\s+(?:always|never)\b)?\s*"
@@ -543,6 +551,7 @@ _THRESHOLD = re.compile(
     r"\b(?:above|below|exceed(?:s|ing)?|under|over|within|at most|"
     r"at least) \d"
 )
+_DIGIT = re.compile(r"\d")
 _RESCUE = re.compile(r"(?::|—| - | by (?=[a-z]+ing\b)|, so that )(.+)$")
 
 _CLASS = re.compile(
@@ -706,7 +715,7 @@ def _cleaned(description: str, vocabulary: _Vocabulary) -> str:
     text = _MARKER.sub("", " ".join(description.split()))
     text = _LABEL.sub("", text, count=1).rstrip(" .;").lower()
     text = _SUBJECT.sub("", text, count=1)
-    assignee = _ASSIGNEE.match(text)
+    assignee = " to " in text and _ASSIGNEE.match(text)
     if assignee and _group_word(assignee.group(1), vocabulary.groups):
         text = text[assignee.end() :]
     together = _TOGETHER.match(text)
@@ -727,21 +736,22 @@ class _Description:
     lead: str
     rest: str
     vague_verb: str
-    people_rule: str
+    # What in the text leaves the change to people, if anything.
+    people: str
+    # The measurable target in the text, if any ("exceeding 1%").
+    threshold: str
 
     @classmethod
     def read(cls, description: str, vocabulary: _Vocabulary) -> _Description:
         text = _cleaned(description, vocabulary)
         rule = _PEOPLE_RULE.match(text)
-        people_rule = rule.group().strip() if rule else ""
         if rule:
             text = text[rule.end() :]
-        else:
-            clause = _PEOPLE_CLAUSE.search(text)
-            people_rule = clause.group().lstrip(";:, ") if clause else ""
+        people = rule.group().strip() if rule else _people(text)
         lead, _, rest = text.partition(" ")
-        vague = _vague_verb(text, vocabulary)
-        return cls(description, text, lead, rest, vague, people_rule)
+        threshold = _threshold(text)
+        vague = _vague_verb(text, vocabulary, threshold)
+        return cls(description, text, lead, rest, vague, people, threshold)
 
     def _rescued(self) -> bool:
         """Whether a clause after the vague verb says what will change."""
@@ -751,10 +761,13 @@ class _Description:
         clause = found.group(1)
         return bool(_THRESHOLD.search(clause) or _MECHANISM.search(clause))
 
-    def unclear(self) -> str:
+    def unclear(self, shallow: str) -> str:
         """Why the description does not say what will change, if it does not.
 
         The reasons are shared by Specific and Verifiable.
+
+        Args:
+            shallow: What :meth:`shallow` says, the last reason to give.
         """
         if not self.text:
             return "there is no description of what will change"
@@ -772,12 +785,12 @@ class _Description:
                 f"{self.vague_verb!r} names an activity, not a change; "
                 "say exactly what will change"
             )
-        return self._unclear_object() or self.shallow()
+        return self._unclear_object() or shallow
 
     def _unclear_object(self) -> str:
         if self.lead in _WEAK_VERBS:
             outcome = _VAGUE_OUTCOME.search(self.rest)
-            if outcome and not _THRESHOLD.search(self.rest):
+            if outcome and not self.threshold:
                 return (
                     f"it names a wish ({outcome.group()!r}), not the "
                     "change that brings it about"
@@ -796,10 +809,10 @@ class _Description:
         not what will be different; Specific and Verifiable fail them, and
         Systemic gives no credit for the mechanism they name.
         """
-        end = _CLAUSE_END.search(self.text)
-        main = self.text[: end.start()] if end else self.text
-        degree = _DEGREE.search(main)
-        if degree and not (_THRESHOLD.search(self.text) or self._rescued()):
+        degree = _DEGREE.search(self.text)
+        # Only a degree in the main clause, before any "to", "so that"...
+        main = degree and not _CLAUSE_END.search(self.text, 0, degree.start())
+        if degree and main and not (self.threshold or self._rescued()):
             return (
                 f"{degree.group()!r} asks for a degree with no measure; "
                 "say what will change"
@@ -822,7 +835,7 @@ class _Description:
                 "new value"
             )
         if _ALERT_ONLY.match(self.text) and not (
-            _THRESHOLD.search(self.text) or _FIRES.search(self.text)
+            self.threshold or _FIRES.search(self.text)
         ):
             return (
                 "it adds alerting without saying when it fires, as in "
@@ -848,14 +861,8 @@ class _Description:
             reason=f"it names the change: {self._head()}",
         )
 
-    def _relies_on_people(self) -> str:
-        if self.people_rule:
-            return self.people_rule
-        people = _PEOPLE.search(self.text)
-        return people.group().strip() if people and self.text else ""
-
     def verifiable(self, unclear: str) -> Verdict:
-        people = self._relies_on_people()
+        people = self.people
         if people:
             return Verdict(
                 Criterion.VERIFIABLE,
@@ -863,12 +870,12 @@ class _Description:
                 reason=f"{people!r} relies on people remembering; "
                 "there is nothing to check that it works",
             )
-        threshold = _THRESHOLD.search(self.text)
+        threshold = self.threshold
         if unclear and threshold and not _HEDGES.search(self.text):
             return Verdict(
                 Criterion.VERIFIABLE,
                 passed=True,
-                reason=f"it sets a measurable target: {threshold.group()!r}",
+                reason=f"it sets a measurable target: {threshold!r}",
             )
         if unclear:
             return Verdict(Criterion.VERIFIABLE, passed=False, reason=unclear)
@@ -946,7 +953,7 @@ class _Description:
                 f"{one_off.group()!r} ties it to this one instance; "
                 "address the whole category of failure"
             )
-        if _ATTITUDE.search(text) or self._relies_on_people():
+        if self.people or _ATTITUDE.search(text):
             return "it relies on people, not on a change to the system"
         return ""
 
@@ -958,8 +965,8 @@ class _Description:
         )
         if found is not None:
             return f"it adds or changes a mechanism: {found.group()!r}"
-        condition = _CONDITION.search(self.text)
-        if condition is None:
+        condition = self.threshold and _CONDITION.search(self.text)
+        if not condition:
             return ""
         threshold = _THRESHOLD.search(self.text, condition.end())
         if threshold is None:
@@ -974,7 +981,25 @@ class _Description:
         return repr(shown + more)
 
 
-def _vague_verb(text: str, vocabulary: _Vocabulary) -> str:
+def _people(text: str) -> str:
+    """What in *text* leaves the change to people, if anything."""
+    if any(modal in text for modal in _MODALS):
+        clause = _PEOPLE_CLAUSE.search(text)
+        if clause:
+            return clause.group().lstrip(";:, ")
+    people = _PEOPLE.search(text)
+    return people.group().strip() if people else ""
+
+
+def _threshold(text: str) -> str:
+    # Every form of a threshold has a digit; most descriptions have none.
+    if not _DIGIT.search(text):
+        return ""
+    found = _THRESHOLD.search(text)
+    return found.group() if found else ""
+
+
+def _vague_verb(text: str, vocabulary: _Vocabulary, threshold: str) -> str:
     multi = vocabulary.vague.match(text)
     if multi:
         return multi.group()
@@ -985,6 +1010,6 @@ def _vague_verb(text: str, vocabulary: _Vocabulary) -> str:
     if passive and passive.group(1) in vocabulary.vague_forms:
         return passive.group(1)
     nominal = _NOMINAL.match(text)
-    if nominal and not (_THRESHOLD.search(text) or _FIRES.search(text)):
+    if nominal and not (threshold or _FIRES.search(text)):
         return nominal.group()
     return ""
