@@ -262,3 +262,207 @@ def test_never_raises_on_any_text(
 def test_never_raises_on_any_action_item(item: ActionItem) -> None:
     """Any action item gets five verdicts."""
     assert len(list(check_action_item(item))) == len(Criterion)
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "Billing",
+        "Legal",
+        "Procurement",
+        "Claims adjusters",
+        "Warehouse supervisors",
+        "Director of Logistics",
+        "CFO",
+        "HR",
+        "GL clerk",
+        "FinOps",
+        "Customer Care",
+        "Release captain",
+    ],
+)
+def test_owned_fails_departments_roles_and_acronyms(owner: str) -> None:
+    """A department, a role, an acronym or a plural is not one person."""
+    verdict = check_action("x", owner=owner).owned
+
+    assert not verdict.passed, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "Odile",
+        "rahul",
+        "Thomas",
+        "Agnes Moss",
+        "Pieter de Vries",
+        "Rosa van der Berg",
+        "Jean-Baptiste Morel",
+        "Đặng Văn Minh",
+        "Søren K.",
+        "AJ Okafor",
+        "ŁUCJA NOWAK",
+        "김민준",
+    ],
+)
+def test_owned_passes_names_however_written(owner: str) -> None:
+    """First names, particles, initials, capitals and any script pass."""
+    verdict = check_action("x", owner=owner).owned
+
+    assert verdict.passed, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("owner", "reason"),
+    [
+        ("Claims adjusters", "'adjusters' is a common word"),
+        ("COO", "'COO' is an acronym"),
+        ("Merchandising", "team or group ('Merchandising')"),
+    ],
+)
+def test_owned_says_why_an_owner_is_not_a_person(
+    owner: str, reason: str
+) -> None:
+    """The reason quotes the word that shows a team or a role."""
+    config = CheckConfig().extended(team_words=["merchandising"])
+
+    verdict = check_action("x", owner=owner, config=config).owned
+
+    assert reason in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "passes"),
+    [
+        ("Take a closer look at the release pipeline", False),
+        ("Do a thorough review of the access lists", False),
+        ("Quarterly check of the backup jobs", False),
+        ("Watch the error rates more closely", False),
+        ("Write better documentation", False),
+        ("Respond faster to pages", False),
+        ("Tweak the retry settings", False),
+        ("Update the dashboard", False),
+        ("Raise the memory limit", False),
+        ("Add alerting for the billing service", False),
+        ("Set up alerts on the ingest pipeline", False),
+        ("Shore up the deploy process", False),
+        ("Compliance to review vendor contracts", False),
+        ("Work with the vendor to understand their roadmap", False),
+        ("Retro: communicate more clearly with the warehouse", False),
+    ],
+)
+def test_specific_fails_a_thing_named_without_its_change(
+    description: str, passes: bool
+) -> None:
+    """Activities as nouns, degrees, bare things and bare alerts fail."""
+    verdict = check_action(description).specific
+
+    assert verdict.passed is passes, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Raise the JDBC pool limit from 20 to 60 connections",
+        "Lower the log level of the sync worker to WARN",
+        "Fix the date parser to accept ISO week dates",
+        "Use stricter CSP headers: block inline scripts on every page",
+        "Modify the batch scheduler to start jobs later than the load",
+        "Run a nightly check of all backups and page when one is missing",
+        "Add an alarm to the chiller that fires when the supply exceeds 9 C",
+        "Set up paging to the storage on-call on any SMART error",
+        "Ops to add a pre-flight check that refuses deploys on Fridays",
+        "Work with the vendor to add a schema version to every export",
+    ],
+)
+def test_specific_passes_the_same_things_with_their_change(
+    description: str,
+) -> None:
+    """A target, a condition or a clause saying what changes passes."""
+    verdict = check_action(description).specific
+
+    assert verdict.passed, verdict.reason
+
+
+def test_specific_quotes_the_degree_without_a_measure() -> None:
+    """The reason names the words that ask for a degree."""
+    verdict = check_action("Watch the queues more closely").specific
+
+    assert "'more closely' asks for a degree with no measure" in (
+        verdict.reason
+    )
+
+
+@pytest.mark.parametrize(
+    ("description", "verifiable"),
+    [
+        ("Add more integration tests", False),
+        ("Update the dashboard", False),
+        # Which way is said, so someone can check that it was done.
+        ("Raise the memory limit", True),
+        ("Add alerting for the billing service", True),
+        (
+            (
+                "The reviewer should have caught it; from now on, "
+                "everyone on the desk must confirm totals by phone"
+            ),
+            False,
+        ),
+    ],
+)
+def test_verifiable_follows_what_can_be_checked(
+    description: str, verifiable: bool
+) -> None:
+    """Verifiable fails shallow items and people's rules, not untargeted."""
+    verdict = check_action(description).verifiable
+
+    assert verdict.passed is verifiable, verdict.reason
+
+
+def test_should_have_is_hindsight_not_a_hedge() -> None:
+    """'Should have' looks back; the rule after it is what is judged."""
+    quality = check_action(
+        "The release should have been gated; add a CI gate that blocks "
+        "any release with a failing migration test"
+    )
+
+    assert quality.specific.passed, quality.specific.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "systemic"),
+    [
+        ("Write a postmortem for the checkout outage", False),
+        ("Add a required severity field to the incident report form", True),
+        ("Rotate all keys that were on the compromised laptop", False),
+        ("Purge every page cached during the breach", False),
+        ("Temporarily double the workers until the bug is fixed", False),
+        ("For now, route all EU traffic through the Paris region", False),
+        ("Disable the nightly export job", False),
+        ("The desk lead will personally approve every refund", False),
+        ("Add more monitoring", False),
+        ("Raise the connection limit", False),
+        ("Add alerting for the billing service", False),
+        ("Stop the payout if the batch total exceeds 120% of plan", True),
+        ("Install the disk encryption agent on the remaining laptops", True),
+        ("Require a second signature before a vendor is created", True),
+    ],
+)
+def test_systemic_weighs_instances_against_mechanisms(
+    description: str, systemic: bool
+) -> None:
+    """One instance, a stopgap or a bare mechanism is not a category."""
+    verdict = check_action(description).systemic
+
+    assert verdict.passed is systemic, verdict.reason
+
+
+def test_a_team_named_in_the_description_is_read_from_the_config() -> None:
+    """'X to do Y' is read from its verb when X is a configured team."""
+    plain = check_action("Growth to look into the funnel drop")
+    config = CheckConfig().extended(team_words=["growth"])
+    read = check_action("Growth to look into the funnel drop", config=config)
+
+    assert plain.specific.passed
+    assert not read.specific.passed
+    assert "'look into'" in read.specific.reason

@@ -400,8 +400,9 @@ _MARKER = re.compile(
 )
 # A one-word label before the action: "Postmortem: ...", "PAY-4412: ...".
 _LABEL = re.compile(r"^[^\W_]+(?:-[^\W_]+)*:\s+")
+_FROM_NOW = r"(?:(?:going|moving) forward|from now on|in future),?\s+"
 _SUBJECT = re.compile(
-    r"^(?:(?:going|moving) forward|from now on|in future),?\s+"
+    rf"^{_FROM_NOW}"
     r"|^(?:(?:we|i|you|they|the team|let's|let us|please)\s+)?"
     r"(?:(?:will|shall|must|need to|are going to|'ll|to)\s+)?"
 )
@@ -443,7 +444,7 @@ _PEOPLE_RULE = re.compile(
 )
 # The same rule in a later clause: "...; everyone on rotation must check".
 _PEOPLE_CLAUSE = re.compile(
-    rf"(?:[;:,]|\band)\s+{_PEOPLE_SUBJECT}(?:\s+[\w-]+){{0,2}}?\s+"
+    rf"(?:[;:,]|\band)\s+(?:{_FROM_NOW})?{_PEOPLE_SUBJECT}(?:\s+[\w-]+){{0,3}}?\s+"
     rf"{_PEOPLE_MODAL}"
 )
 _PEOPLE = re.compile(
@@ -520,7 +521,8 @@ _ALERT_ONLY = re.compile(
     r"(?:alert(?:s|ing)?|alarms?|paging)\b"
 )
 _FIRES = re.compile(
-    r"\b(?:when|whenever|if|unless|once|exceed\w*|breach\w*|"
+    r"\b(?:when|whenever|if|unless|once|on (?:any|every|each)|exceed\w*|"
+    r"breach\w*|"
     r"rout(?:e|es|ed|ing)|older than|more than|less than|fewer than)\b|#"
 )
 _WEAK_VERBS = frozenset({"make", "get", "have", "become", "keep", "render"})
