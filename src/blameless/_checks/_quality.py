@@ -4,15 +4,20 @@ Each of the five criteria is judged on its own with a transparent
 heuristic and a reason in words, so a person can see why an item failed
 and rewrite it:
 
-- Specific and Verifiable read the description's leading verb, hedges,
-  appeals to care, vague outcomes and measurable thresholds.
+- Specific and Verifiable read the description's leading verb (or the
+  activity it names as a noun), hedges, appeals to care, vague outcomes,
+  degrees with no measure ("more closely"), bare things ("Update the
+  macro") and measurable thresholds; Specific also asks an amount for
+  its value and alerting for its condition.
 - Systemic looks for the scope of a whole class of failure ("all
   inbound", "every service", "incidents of this kind") or a mechanism
-  that protects against one (alerting, validation, a circuit breaker),
-  and for the marks of a one-off fix ("this scenario", "the failed run",
-  "affected customers").
+  that protects against one (alerting, validation, a circuit breaker, a
+  condition on a threshold), and for the marks of a one-off fix ("this
+  scenario", "the failed run", "affected customers", a stopgap); a
+  mechanism named without what it does earns nothing.
 - Owned reads the owner: one person, not a team, a role, several people
-  or nobody.
+  or nobody; it tells a name from a team by the vocabularies and by how
+  names are written (capitals, no acronyms).
 - Time-bound reads the due date: one calendar day, not "soon".
 """
 
@@ -444,8 +449,8 @@ _PEOPLE_RULE = re.compile(
 )
 # The same rule in a later clause: "...; everyone on rotation must check".
 _PEOPLE_CLAUSE = re.compile(
-    rf"(?:[;:,]|\band)\s+(?:{_FROM_NOW})?{_PEOPLE_SUBJECT}(?:\s+[\w-]+){{0,3}}?\s+"
-    rf"{_PEOPLE_MODAL}"
+    rf"(?:[;:,]|\band)\s+(?:{_FROM_NOW})?{_PEOPLE_SUBJECT}"
+    rf"(?:\s+[\w-]+){{0,3}}?\s+{_PEOPLE_MODAL}"
 )
 _PEOPLE = re.compile(
     r"^(?:remind|tell|ask|encourage|urge|educate|train|coach|nudge)\b|"
@@ -522,8 +527,8 @@ _ALERT_ONLY = re.compile(
 )
 _FIRES = re.compile(
     r"\b(?:when|whenever|if|unless|once|on (?:any|every|each)|exceed\w*|"
-    r"breach\w*|"
-    r"rout(?:e|es|ed|ing)|older than|more than|less than|fewer than)\b|#"
+    r"breach\w*|rout(?:e|es|ed|ing)|older than|more than|less than|"
+    r"fewer than)\b|#"
 )
 _WEAK_VERBS = frozenset({"make", "get", "have", "become", "keep", "render"})
 _VAGUE_OUTCOME = re.compile(
@@ -570,7 +575,8 @@ _FAILURE_CLASS = re.compile(
     r"requests|hosts|services|clusters|regions|zones|vendors|users|jobs)\b"
 )
 _MECHANISM = re.compile(
-    r"\b(?:automat\w*|alert(?:s|ing)?|pages?|paged|paging|monitor(?:s|ing)?|dashboards?|"
+    r"\b(?:automat\w*|alert(?:s|ing)?|pages?|paged|paging|"
+    r"monitor(?:s|ing)?|dashboards?|"
     r"validat(?:e|es|ion|ing)|schema|circuit[- ]breakers?|fallbacks?|"
     r"failover|redundan(?:t|cy)|replica(?:s|tion)?|backups?|snapshots?|"
     r"rollback|roll-back|canary|feature[- ]flags?|isolat(?:e|ion)|"
@@ -592,7 +598,7 @@ _MECHANISM = re.compile(
 )
 _ONE_OFF = re.compile(
     r"\b(?:this (?:scenario|incident|outage|case|one|time|instance|bug|"
-    r"error|failure|problem|issue)|the (?:[\w-]+ )?(?:failed|broken|"
+    r"error|failure|problem|issue)|the (?:failed|broken|"
     r"corrupted|affected|lost|compromised|leaked|expired|faulty|stuck|"
     r"misconfigured|new \w+ (?:name|field|value))|affected|corrupted|"
     r"compromised|today|tonight|tomorrow|again|follow-up (?:review|meeting)|"
