@@ -279,6 +279,8 @@ def test_never_raises_on_any_action_item(item: ActionItem) -> None:
         "FinOps",
         "Customer Care",
         "Release captain",
+        "Comms",
+        "Logistics",
     ],
 )
 def test_owned_fails_departments_roles_and_acronyms(owner: str) -> None:
@@ -466,3 +468,41 @@ def test_a_team_named_in_the_description_is_read_from_the_config() -> None:
     assert plain.specific.passed
     assert not read.specific.passed
     assert "'look into'" in read.specific.reason
+
+
+@pytest.mark.parametrize(
+    ("description", "systemic"),
+    [
+        ("Restore the wiped bucket from last night's snapshot", False),
+        (
+            (
+                "Restore the wiped bucket from last night's snapshot and "
+                "enable object versioning on every bucket"
+            ),
+            True,
+        ),
+        (
+            (
+                "Reopen the ticket, then add validation of the form's "
+                "postcode field"
+            ),
+            True,
+        ),
+    ],
+)
+def test_a_repair_followed_by_a_guard_counts_the_guard(
+    description: str, systemic: bool
+) -> None:
+    """After a repairing verb, a second action that builds may be systemic."""
+    verdict = check_action(description).systemic
+
+    assert verdict.passed is systemic, verdict.reason
+
+
+def test_work_by_hand_can_be_checked_but_is_not_systemic() -> None:
+    """A person doing it by hand is verifiable, and guards nothing."""
+    quality = check_action("Match every refund to its order by hand")
+
+    assert quality.verifiable.passed, quality.verifiable.reason
+    assert not quality.systemic.passed
+    assert "relies on people" in quality.systemic.reason

@@ -454,8 +454,15 @@ _PEOPLE_CLAUSE = re.compile(
 )
 _PEOPLE = re.compile(
     r"^(?:remind|tell|ask|encourage|urge|educate|train|coach|nudge)\b|"
-    r"\b(?:knows?|aware of|awareness|remind(?:s|ed)?|personally|"
-    r"by hand)\b"
+    r"\b(?:knows?|aware of|awareness|remind(?:s|ed)?)\b"
+)
+# Work done by a person's own hand can be checked, but guards nothing.
+_BY_HAND = re.compile(r"\b(?:personally|by hand)\b")
+# A second action that builds, after one that repairs: "Restore the
+# table, then add a nightly restore test".
+_BUILDS = re.compile(
+    r"(?:,|;|\band)\s+(?:then\s+)?(?:add|build|implement|enforce|require|"
+    r"automate|introduce|create|set up|configure|deploy|schedule)\b"
 )
 # "Do a weekly sanity check of ...", "Take a hard look at ...", "Weekly
 # review of ...": an activity named as a noun says no more than its verb.
@@ -916,7 +923,7 @@ class _Description:
         mechanism = self._mechanism()
         if mechanism:
             return Verdict(Criterion.SYSTEMIC, passed=True, reason=mechanism)
-        if self._one_off_verb():
+        if not self._guarded():
             reason = (
                 f"{self.lead!r} fixes the one thing that broke; add what "
                 "stops the whole category from happening again"
@@ -928,12 +935,19 @@ class _Description:
         )
         return Verdict(Criterion.SYSTEMIC, passed=False, reason=reason)
 
-    def _one_off_verb(self) -> bool:
-        """Whether the lead verb repairs one thing: "fix", "force-update"."""
+    def _guarded(self) -> str:
+        """The part of the text that may name a guard.
+
+        After a verb that repairs one thing ("fix", "force-update"), only
+        a second action that builds ("... and add a check that ...") may.
+        """
         lead = self.lead
-        return lead in _ONE_OFF_VERBS or lead.rpartition("-")[2] in (
-            _ONE_OFF_VERBS
-        )
+        if lead not in _ONE_OFF_VERBS and (
+            lead.rpartition("-")[2] not in _ONE_OFF_VERBS
+        ):
+            return self.text
+        builds = _BUILDS.search(self.text)
+        return self.text[builds.start() :] if builds else ""
 
     def _one_off(self) -> str:
         """Why the description is tied to one instance, if it is.
@@ -956,30 +970,29 @@ class _Description:
         # action's own words.
         unquoted = _QUOTED.sub(" ", text)
         one_off = _ONE_OFF.search(unquoted)
-        if one_off and (self._one_off_verb() or not _CLASS.search(unquoted)):
+        if one_off and (not self._guarded() or not _CLASS.search(unquoted)):
             return (
                 f"{one_off.group()!r} ties it to this one instance; "
                 "address the whole category of failure"
             )
-        if self.people or _ATTITUDE.search(text):
+        if self.people or _ATTITUDE.search(text) or _BY_HAND.search(text):
             return "it relies on people, not on a change to the system"
         return ""
 
     def _mechanism(self) -> str:
-        if self._one_off_verb():
+        text = self._guarded()
+        if not text:
             return ""
-        found = _MECHANISM.search(self.text) or _FAILURE_CLASS.search(
-            self.text
-        )
+        found = _MECHANISM.search(text) or _FAILURE_CLASS.search(text)
         if found is not None:
             return f"it adds or changes a mechanism: {found.group()!r}"
-        condition = self.threshold and _CONDITION.search(self.text)
+        condition = self.threshold and _CONDITION.search(text)
         if not condition:
             return ""
-        threshold = _THRESHOLD.search(self.text, condition.end())
+        threshold = _THRESHOLD.search(text, condition.end())
         if threshold is None:
             return ""
-        acts = self.text[condition.start() : threshold.end()]
+        acts = text[condition.start() : threshold.end()]
         return f"it acts by itself on a condition: {acts!r}"
 
     def _head(self) -> str:
