@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from blameless._metrics._presets import DURATIONS, DurationPreset
+from blameless._model._actions import ActionStatus
 from blameless._model._analysis import (
     EarlierDetection,
     Factor,
     SmallerBlastRadius,
 )
 from blameless._model._follow_up import FollowUp
-from blameless._model._incident import IncidentReport
+from blameless._model._incident import IncidentReport, Severity
 from blameless._model._post_mortem import PostMortem
 
 __all__ = ["BITS", "FACTORS", "Bucket", "Collector", "masks_to_counts"]
@@ -32,8 +33,8 @@ FACTORS = tuple(Factor)
 BITS = {factor.value: 1 << index for index, factor in enumerate(FACTORS)}
 
 _TOTAL = DURATIONS.index("total_duration")
-_RANK = {"low": 1, "medium": 2, "high": 3}
-_OPEN = frozenset({"not_started", "in_progress", "blocked"})
+_RANK = {severity.value: severity.rank for severity in Severity}
+_OPEN = frozenset(status.value for status in ActionStatus if status.is_open)
 _YES_DETECTION = frozenset(
     {EarlierDetection.MONITORING.value, EarlierDetection.MANUAL_CHECK.value}
 )
