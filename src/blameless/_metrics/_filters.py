@@ -81,7 +81,8 @@ class LogFilter:
 
     Args:
         since: Keep incidents that began at or after this instant; a date
-            means midnight at its start in the report's time zone.
+            means midnight at its start in the report's time zone (UTC
+            for the functions that take no zone).
         until: Keep incidents that began before this instant (the end is
             excluded); a date is read as for *since*. An incident without
             a recorded start is left out once either bound is given.
