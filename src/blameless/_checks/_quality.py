@@ -627,6 +627,7 @@ _TEMPORARY = re.compile(
 # A condition that acts by itself on a measure ("if the total exceeds
 # 110%") is a guard, whatever it is called.
 _CONDITION = re.compile(r"\b(?:if|when|whenever|unless|once)\b")
+_QUOTE_MARKS = ("'", '"', "`", "\u201c", "\u2018")
 _QUOTED = re.compile(
     r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|`[^`]*`|\u201c[^\u201d]*\u201d|"
     r"\u2018[^\u2019]*\u2019"
@@ -968,7 +969,8 @@ class _Description:
             )
         # Quoted words, such as a message shown to users, are not the
         # action's own words.
-        unquoted = _QUOTED.sub(" ", text)
+        quoted = any(mark in text for mark in _QUOTE_MARKS)
+        unquoted = _QUOTED.sub(" ", text) if quoted else text
         one_off = _ONE_OFF.search(unquoted)
         if one_off and (not self._guarded() or not _CLASS.search(unquoted)):
             return (
