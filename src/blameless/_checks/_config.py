@@ -253,8 +253,10 @@ class CheckConfig:
             ambiguous.
         vague_verbs: Verbs that name an activity, not a change.
         blaming_phrases: Words and phrases that blame a person.
-        team_words: Words that mark a group, not one person.
-        role_words: Words that mark a role, not a named person.
+        team_words: Words that mark a group, not one person; they also
+            mark who will act in a description such as "QA to test ...".
+        role_words: Words that mark a role, not a named person; read in
+            descriptions the same way.
 
     Raises:
         ConfigError: If a threshold is out of range or the date order is
