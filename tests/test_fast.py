@@ -1,7 +1,10 @@
 """Tests of the fast path: the same format as the converter and the walk."""
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -74,3 +77,79 @@ def test_every_reader_gives_one_verdict(document: dict[str, Any]) -> None:
     walked, problems = walk(document)
     assert fast == converted == walked
     assert (walked is None) == bool(problems)
+
+
+def _same(built: object, expected: object) -> bool:
+    """Whether two values are equal down to their types and time zones."""
+    if type(built) is not type(expected):
+        return False
+    if attrs.has(type(built)):
+        return all(
+            _same(getattr(built, name), getattr(expected, name))
+            for name in attrs.fields_dict(type(built))  # type: ignore[arg-type]
+        )
+    if isinstance(built, tuple):
+        return len(built) == len(expected) and all(  # type: ignore[arg-type]
+            map(_same, built, expected)  # type: ignore[call-overload]
+        )
+    if isinstance(built, datetime):
+        return repr(built) == repr(expected) and built.fold == expected.fold  # type: ignore[attr-defined]
+    return built == expected
+
+
+@given(post_mortem=post_mortems())
+def test_reading_builds_what_the_constructors_build(
+    post_mortem: PostMortem,
+) -> None:
+    """Objects built without __init__ hold what __init__ would store.
+
+    The fast path sets the slots itself and skips the converters, so every
+    value must already be in the form a converter returns: a tuple, a
+    frozenset, a datetime at a plain fixed offset.
+    """
+    document = blameless.to_dict(post_mortem)
+    assert _same(READ(document), CONVERTER.structure(document, PostMortem))
+    assert _same(READ(document), post_mortem)
+
+
+@attrs.frozen
+class _Checked:
+    level: int = attrs.field(validator=attrs.validators.ge(1))
+
+
+@attrs.frozen
+class _Made:
+    tags: tuple[str, ...] = attrs.Factory(tuple)
+
+
+@attrs.define(slots=False)
+class _Open:
+    name: str
+
+
+@pytest.mark.parametrize(
+    ("cls", "message"),
+    [
+        (_Checked, "_Checked cannot be built without its __init__"),
+        (_Made, "_Made cannot be built without its __init__"),
+        (_Open, "_Open.name is not a slot"),
+    ],
+)
+def test_a_class_unfit_for_the_fast_path_is_refused(
+    cls: type, message: str
+) -> None:
+    """A validator, a factory or a missing slot stops the fast path."""
+    with pytest.raises(TypeError, match=message):
+        structure_function(cls)
+
+
+def test_a_native_datetime_keeps_the_constructors_zone() -> None:
+    """A parsed datetime in a named zone goes through the model's converter."""
+    berlin = timezone(timedelta(hours=1), "CET")
+    document = {
+        "schema": "blameless/1",
+        "incident": {"detected": datetime(2026, 11, 14, 9, tzinfo=berlin)},
+    }
+    detected = READ(document).incident.detected
+    assert detected.at.tzinfo == timezone(timedelta(hours=1))
+    assert detected.at.tzname() == "UTC+01:00"

@@ -4,10 +4,12 @@ import builtins
 import contextlib
 import json
 import string
+import unittest.mock
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -269,6 +271,186 @@ def test_changed_values_raise_only_document_errors(
         holder[index] = data.draw(_VALUES)
     with contextlib.suppress(DocumentError):
         blameless.from_dict(document)
+
+
+# JSON through orjson --------------------------------------------------------
+
+
+class _Pairs(list[tuple[str, Any]]):
+    """A JSON object written pair by pair, so that a key may repeat."""
+
+
+@attrs.frozen
+class _Raw:
+    """JSON text written as it is, such as ``NaN`` or an escape."""
+
+    text: str
+
+
+# Values that orjson and the standard parser read differently, or not at
+# all: the verdict must not depend on which one read them.
+_ODD = st.sampled_from(
+    [
+        "NaN",
+        "-Infinity",
+        "1e400",
+        "1.0",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "9223372036854775807",
+        '"\\ud800"',
+        '"\\u003a"',
+        '"a\\u003ab"',
+        '"\\"\\\\:"',
+        '"blameless/1"',
+    ]
+).map(_Raw)
+_PLAIN = st.none() | st.booleans() | st.integers() | st.text(max_size=4)
+_COLONS = st.text(alphabet=':ab \\"', max_size=4)
+
+
+# JSON writes control characters as \\u escapes, which send a document
+# past orjson; shown as their pictures, more documents take the quick path.
+_PICTURES = {code: 0x2400 + code for code in range(0x20)}
+
+
+def _pairs(value: object) -> object:
+    if isinstance(value, dict):
+        return _Pairs((k, _pairs(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_pairs(item) for item in value]
+    if isinstance(value, str):
+        return value.translate(_PICTURES)
+    return value
+
+
+def _written(value: object, colon: str, escape: bool) -> str:
+    """Return JSON text of *value*, colons in strings escaped or not."""
+    if isinstance(value, _Raw):
+        return value.text
+    if isinstance(value, _Pairs):
+        items = (
+            _written(k, colon, escape) + colon + _written(v, colon, escape)
+            for k, v in value
+        )
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        items = (_written(item, colon, escape) for item in value)
+        return "[" + ", ".join(items) + "]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace(":", "\\u003a") if escape else text
+
+
+def _holders(value: object) -> list[Any]:
+    found = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Pairs):
+            found.append(item)
+            stack.extend(v for _, v in item)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+@st.composite
+def _json_texts(draw: st.DrawFn) -> str:
+    """JSON text of a post-mortem, with keys repeated and odd values."""
+    document = _pairs(blameless.to_dict(draw(post_mortems())))
+    holders = _holders(document)
+    for _ in range(draw(st.integers(0, 3))):
+        holder = draw(st.sampled_from(holders))
+        at = draw(st.integers(0, len(holder)))
+        if holder and draw(st.booleans()):
+            key, value = draw(st.sampled_from(holder))
+            new = draw(st.just(value) | _PLAIN | _ODD)
+            holder.insert(at, (key, new))
+        else:
+            keys = [k for k, _ in holder] or ["x"]
+            key = draw(_COLONS | st.sampled_from(keys))
+            holder.insert(at, (key, draw(_PLAIN | _ODD | _COLONS)))
+    colon = draw(st.sampled_from([": ", ":", " : "]))
+    return _written(document, colon, draw(st.integers(0, 3)) == 0)
+
+
+def _outcome(data: str | bytes) -> object:
+    try:
+        return blameless.loads(data)
+    except DocumentError as error:
+        return error.problems
+
+
+def _without_orjson(data: str | bytes) -> object:
+    with unittest.mock.patch.object(_formats, "_orjson", return_value=None):
+        return _outcome(data)
+
+
+def _has_repeated_key(text: str) -> bool:
+    try:
+        json.loads(text, object_pairs_hook=_formats._unique_keys)
+    except _formats._SyntaxProblem as error:
+        return "appears twice" in str(error)
+    except ValueError:
+        return False
+    return False
+
+
+@given(text=_json_texts())
+def test_orjson_and_the_standard_parser_agree(text: str) -> None:
+    """Text or bytes, orjson or not: the same post-mortem or problems."""
+    expected = _without_orjson(text)
+    assert _outcome(text) == expected
+    assert _outcome(text.encode("utf-8", "surrogatepass")) == expected
+
+
+@given(text=_json_texts())
+def test_orjson_never_passes_a_repeated_key(text: str) -> None:
+    """A document with a key given twice never leaves the quick path."""
+    if _has_repeated_key(text):
+        assert _formats._quick_document(text) is None
+        assert _formats._quick_document(text.encode()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"schema": "blameless/1", "schema": "blameless/1"}',
+        '{"schema": "blameless/1", "log": {}, "log": {}}',
+        (
+            '{"schema": "blameless/1", "log": {"filed_in": "a:b", '
+            '"filed_in": "a\\u003ab"}}'
+        ),
+        (
+            '{"schema": "blameless/1", "log": {"filed_in" : "x", '
+            '"filed_in":"x"}}'
+        ),
+    ],
+)
+def test_a_repeated_key_is_refused_with_orjson(text: str) -> None:
+    """A key given twice is refused, though orjson keeps only the last."""
+    with pytest.raises(DocumentError, match="appears twice in one object"):
+        blameless.loads(text)
+
+
+def test_valid_json_is_read_by_orjson() -> None:
+    """A valid document never reaches the standard parser."""
+    post_mortem = PostMortem(log=LogEntry(filed_in="wiki: page 1"))
+    text = blameless.dumps(post_mortem)
+    with unittest.mock.patch.object(
+        _formats, "_parse_json", side_effect=AssertionError
+    ):
+        assert blameless.loads(text) == post_mortem
+        assert blameless.loads(text.encode()) == post_mortem
+
+
+def test_json_is_read_without_orjson() -> None:
+    """Without orjson the standard parser reads the same documents."""
+    post_mortem = PostMortem(log=LogEntry(filed_in="wiki: page 1"))
+    text = blameless.dumps(post_mortem)
+    assert _without_orjson(text) == post_mortem
+    escaped = text.replace("wiki:", "wiki\\u003a")
+    assert _without_orjson(escaped) == post_mortem
 
 
 def test_missing_extra_names_what_to_install(

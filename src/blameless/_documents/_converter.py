@@ -60,6 +60,7 @@ __all__ = [
     "configure_converter",
     "from_dict",
     "make_converter",
+    "read_quickly",
     "to_dict",
 ]
 
@@ -308,6 +309,21 @@ def to_dict(post_mortem: PostMortem) -> dict[str, Any]:
     return document
 
 
+def read_quickly(document: object) -> PostMortem | None:
+    """Return the post-mortem of a valid document, or ``None``.
+
+    ``None`` means only that the fast path did not accept the document:
+    the detailed walk of :func:`from_dict` gives the verdict.
+    """
+    try:
+        if document.get("schema") == SCHEMA_VERSION:  # type: ignore[attr-defined]
+            post_mortem: PostMortem = _read_body(document)
+            return post_mortem
+    except Exception:  # noqa: BLE001, S110 - any failure is explained later
+        pass
+    return None
+
+
 def from_dict(document: object, *, source: str | None = None) -> PostMortem:
     """Return the post-mortem a document describes.
 
@@ -320,13 +336,10 @@ def from_dict(document: object, *, source: str | None = None) -> PostMortem:
         DocumentError: If anything in the document is wrong; it lists every
             problem with its path.
     """
-    try:
-        if document.get("schema") == SCHEMA_VERSION:  # type: ignore[attr-defined]
-            post_mortem: PostMortem = _read_body(document)
-            return post_mortem
-    except Exception:  # noqa: BLE001, S110 - any failure is explained below
-        pass
-    return _explain(document, source)
+    post_mortem = read_quickly(document)
+    if post_mortem is None:
+        return _explain(document, source)
+    return post_mortem
 
 
 def _explain(document: object, source: str | None) -> PostMortem:

@@ -28,6 +28,7 @@ from blameless._documents._values import (
     INT_MIN,
     check_date,
     check_timestamp,
+    parse_timestamp,
     write_timestamp,
 )
 from blameless._model._time import Timestamp
@@ -152,6 +153,18 @@ def unstructure_function(cls: type) -> Callable[[Any], dict[str, Any]]:
 
 
 # Reading ------------------------------------------------------------------
+#
+# A class is built the way attrs' own __init__ builds it, minus the
+# converters: the object is made with object.__new__, each slot is set
+# through its descriptor, and __attrs_post_init__ runs the model's
+# invariants. Skipping a converter is safe because every value is read
+# into the very form the converter returns (a tuple, a frozenset, a
+# Timestamp, a date, a datetime at a plain fixed offset); a test holds
+# every class to that, and the building checks below refuse a class
+# that a model change made unfit (a validator, a factory default).
+
+
+_ABSENT = object()  # what .get returns for a key the document leaves out
 
 
 def _utf8(text: str) -> bool:
@@ -159,52 +172,32 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def _check_lines(kind: object, names: dict[str, Any], depth: int) -> list[str]:
-    """Return the lines that check ``v``, a value of *kind*, in place."""
-    pad = "    " * depth
-    inner = _optional_inner(kind)
-    if inner is not None:
-        body = _check_lines(inner, names, depth + 1)
-        return [f"{pad}if v is not None:", *body] if body else []
-    if kind is str:
-        names["_utf8"] = _utf8
-        return [
-            (
-                f"{pad}if not isinstance(v, str) or not "
-                f"(v.isascii() or _utf8(v)): raise Invalid"
-            )
-        ]
-    if kind is int:
-        return [
-            (
-                f"{pad}if type(v) is not int or not "
-                f"{INT_MIN} <= v <= {INT_MAX}: raise Invalid"
-            )
-        ]
-    if kind is bool:
-        return [f"{pad}if v is not True and v is not False: raise Invalid"]
-    return [f"{pad}v = {_read_expr(kind, names, 'v')}"]
+def _slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            setter: Callable[[object, object], None] = slot.__set__
+            return setter
+    message = f"{cls.__name__}.{name} is not a slot; cannot build it"
+    raise TypeError(message)
 
 
-def _read_expr(kind: object, names: dict[str, Any], var: str) -> str:
-    """Return the expression that reads *var* into a value of *kind*."""
-    if kind in _READ_SCALAR:
-        key = _READ_SCALAR[kind].__name__
-        names[key] = _READ_SCALAR[kind]
-        return f"{key}({var})"
-    if _is_enum(kind):
-        key = f"by_value_{kind.__name__}"
-        names[key] = {member.value: member for member in kind}
-        return f"{key}[{var}]"
-    if _is_part(kind):
-        key = f"read_{kind.__name__}"
-        names[key] = structure_function(kind)
-        return f"{key}({var})"
-    return _read_collection(kind, names, var)
+def _refuse_unfit(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> None:
+    """Refuse a class whose __init__ does more than set and convert."""
+    unfit = hasattr(cls, "__attrs_pre_init__") or any(
+        field.validator is not None
+        or not field.init
+        or field.alias != field.name
+        or isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        for field in fields
+    )
+    if unfit:
+        message = f"{cls.__name__} cannot be built without its __init__"
+        raise TypeError(message)
 
 
 def _read_str(value: object) -> str:
-    if not isinstance(value, str) or not (value.isascii() or _utf8(value)):
+    if type(value) is not str or not (value.isascii() or _utf8(value)):
         raise _Invalid
     return value
 
@@ -215,54 +208,121 @@ def _read_int(value: object) -> int:
     return value
 
 
-# How a scalar is read where it cannot be checked inline, in a list.
-_READ_SCALAR: dict[object, Callable[[object], object]] = {
-    str: _read_str,
-    int: _read_int,
-    date: check_date,
-    Timestamp: check_timestamp,
-}
+@functools.cache
+def _timestamp_reader() -> Callable[[object], Timestamp]:
+    new = object.__new__
+    set_at = _slot_setter(Timestamp, "at")
+    set_approximate = _slot_setter(Timestamp, "approximate")
+
+    def read_timestamp(value: object) -> Timestamp:
+        if type(value) is not str:
+            # A TOML or YAML datetime, in any zone: the model's own
+            # constructor fixes its offset.
+            return check_timestamp(value)
+        moment, approximate = parse_timestamp(value)
+        stamp: Timestamp = new(Timestamp)
+        set_at(stamp, moment)
+        set_approximate(stamp, approximate)
+        return stamp
+
+    return read_timestamp
 
 
-def _read_items(items: object) -> list[Any] | tuple[Any, ...]:
-    if not isinstance(items, list | tuple):
-        raise _Invalid
-    return items
-
-
-def _read_set(items: list[Any]) -> frozenset[Any]:
-    unique = frozenset(items)
-    if len(unique) != len(items):
-        raise _Invalid
-    return unique
-
-
-def _read_collection(kind: object, names: dict[str, Any], var: str) -> str:
-    names["read_items"] = _read_items
-    item = _read_expr(get_args(kind)[0], names, "x")
-    listed = f"[{item} for x in read_items({var})]"
-    if get_origin(kind) is frozenset:
-        names["read_set"] = _read_set
-        return f"read_set({listed})"
-    if get_origin(kind) is tuple:
-        return listed
+def _item_reader(kind: object) -> Callable[[Any], Any]:
+    """Return the function reading one item of a list of *kind*."""
+    if kind is str:
+        return _read_str
+    if kind is int:
+        return _read_int
+    if kind is date:
+        return check_date
+    if kind is Timestamp:
+        return _timestamp_reader()
+    if _is_enum(kind):
+        by_value = {member.value: member for member in kind}
+        return by_value.__getitem__
+    if _is_part(kind):
+        return structure_function(kind)
     message = f"cannot read {kind!r}"
     raise TypeError(message)
+
+
+def _check_lines(kind: object, names: dict[str, Any], pad: str) -> list[str]:
+    """Return the lines that read ``v``, a value of *kind*, in place."""
+    inner = _optional_inner(kind)
+    if inner is not None:
+        body = _check_lines(inner, names, pad + "    ")
+        return [f"{pad}if v is not None:", *body]
+    if kind is str:
+        names["_utf8"] = _utf8
+        return [
+            f"{pad}if type(v) is not str or not (v.isascii() or _utf8(v)):",
+            f"{pad}    raise Invalid",
+        ]
+    if kind is int:
+        return [
+            f"{pad}if type(v) is not int or not {INT_MIN} <= v <= {INT_MAX}:",
+            f"{pad}    raise Invalid",
+        ]
+    if kind is bool:
+        return [f"{pad}if v is not True and v is not False: raise Invalid"]
+    origin = get_origin(kind)
+    if origin is tuple or origin is frozenset:
+        return _collection_lines(kind, names, pad)
+    key = f"read_{len(names)}"
+    names[key] = _item_reader(kind)
+    return [f"{pad}v = {key}(v)"]
+
+
+def _collection_lines(
+    kind: object, names: dict[str, Any], pad: str
+) -> list[str]:
+    key = f"read_{len(names)}"
+    names[key] = _item_reader(get_args(kind)[0])
+    lines = [f"{pad}if type(v) is not list: raise Invalid"]
+    if get_origin(kind) is tuple:
+        return [*lines, f"{pad}v = tuple(map({key}, v))"]
+    # A set is read whole, then compared in size with the list: a value
+    # given twice would silently vanish into it.
+    return [
+        *lines,
+        f"{pad}s = frozenset(map({key}, v))",
+        f"{pad}if len(s) != len(v): raise Invalid",
+        f"{pad}v = s",
+    ]
+
+
+def _taken_as_is(field: attrs.Attribute[Any]) -> bool:
+    """Whether the field's default passes its own check unchanged."""
+    default = field.default
+    if default is None:
+        return _optional_inner(field.type) is not None
+    return type(default) is field.type and field.type in (str, int, bool)
 
 
 def _read_field(
     field: attrs.Attribute[Any], names: dict[str, Any]
 ) -> list[str]:
     key = field.name
-    checks = _check_lines(field.type, names, 2)
+    setter = f"set_{key}"
+    names[setter] = _slot_setter(names["cls"], key)
+    last = f"    {setter}(r, v)"
     if field.default is attrs.NOTHING:
-        body = [f"    v = o[{key!r}]", *(c[4:] for c in checks)]
-        return [*body, f"    k[{key!r}] = v"]
+        checks = _check_lines(field.type, names, "    ")
+        return [f"    v = o[{key!r}]", *checks, last]
+    default = f"default_{key}"
+    names[default] = field.default
+    if _taken_as_is(field):
+        checks = _check_lines(field.type, names, "    ")
+        return [f"    v = o.get({key!r}, {default})", *checks, last]
+    checks = _check_lines(field.type, names, "        ")
     return [
-        f"    v = o.get({key!r}, MISSING)",
-        "    if v is not MISSING:",
+        f"    v = o.get({key!r}, ABSENT)",
+        "    if v is ABSENT:",
+        f"        v = {default}",
+        "    else:",
         *checks,
-        f"        k[{key!r}] = v",
+        last,
     ]
 
 
@@ -272,7 +332,9 @@ def structure_function(
 ) -> Callable[[Any], Any]:
     """Return the function reading a dict into an instance of *cls*.
 
-    It raises an exception, of any type, at the first problem.
+    It raises an exception, of any type, at the first problem. A value
+    of an unusual type that the walk accepts, such as a tuple for a list
+    or a subclass of str, is refused here too: the walk then reads it.
 
     Args:
         cls: A class of the model.
@@ -280,20 +342,26 @@ def structure_function(
     """
     name = f"read_{cls.__name__}"
     fields = _fields(cls)
+    _refuse_unfit(cls, fields)
     names: dict[str, Any] = {
         "Invalid": _Invalid,
-        "MISSING": attrs.NOTHING,
+        "ABSENT": _ABSENT,
         "cls": cls,
+        "new": object.__new__,
         "known": frozenset(f.name for f in fields) | extra,
     }
     lines = [
         f"def {name}(o):",
-        "    if not isinstance(o, dict) or not known.issuperset(o):",
+        "    if type(o) is not dict or not known.issuperset(o):",
         "        raise Invalid",
-        "    k = {}",
+        "    r = new(cls)",
     ]
     for field in fields:
         lines.extend(_read_field(field, names))
-    lines.append("    return cls(**k)")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        names["post_init"] = post_init
+        lines.append("    post_init(r)")
+    lines.append("    return r")
     function: Callable[[Any], Any] = _compile(name, lines, names)
     return function
