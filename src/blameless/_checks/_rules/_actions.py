@@ -239,8 +239,7 @@ def _unaddressed(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"$.analysis.factors.{category.value}.checked",
                 (
                     f"No action item addresses the factor {factor.label!r}; "
-                    f"add "
-                    "one, or link an existing item to it."
+                    "add one, or link an existing item to it."
                 ),
             )
 
@@ -267,8 +266,7 @@ def _addresses_nothing(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"$.actions[{index}].addresses_factors",
                 (
                     f"Action {item.id} addresses no contributing factor and "
-                    f"no "
-                    "why; link it to what the analysis found."
+                    "no why; link it to what the analysis found."
                 ),
             )
 
@@ -287,9 +285,8 @@ _PUNITIVE = re.compile(
     WARNING,
     summary="An action item punishes a person instead of improving things.",
     why=(
-        "Ground rule 3: all findings result in action items, not "
-        "punishments. If anyone fears punishment, they will withhold "
-        "information."
+        "Ground rule 3: all findings result in action items, not punishments. "
+        "If anyone fears punishment, they will withhold information."
     ),
     failing=(
         (f"{_C1}.description", "Issue a written warning to the deployer"),

@@ -53,8 +53,7 @@ def _no_trigger(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.analysis.trigger",
             (
                 "The trigger is not recorded; name the direct, immediate "
-                "event "
-                "that initiated the failure."
+                "event that initiated the failure."
             ),
         )
 
@@ -89,9 +88,8 @@ def _shallow(ctx: Context) -> Iterator[tuple[str, str]]:
             if whys.depth < len(whys.whys)
             else _WHYS,
             (
-                f"The 5 Whys {stop}; push on to at least "
-                f"Why #{wanted}, starting with Why #{level}: "
-                f"{Why(level).question!r}"
+                f"The 5 Whys {stop}; push on to at least Why #{wanted}, "
+                f"starting with Why #{level}: {Why(level).question!r}"
             ),
         )
 
@@ -128,19 +126,27 @@ def _repeated(ctx: Context) -> Iterator[tuple[str, str]]:
         words = _plain(why.answer)
         if not words:
             continue
-        for level, earlier in seen:
-            overlap = len(words & earlier) / len(words | earlier)
-            if overlap >= 0.8:  # noqa: PLR2004  # all but a word or two
-                yield (
-                    f"{_WHYS}[{index}].answer",
-                    (
-                        f"Why #{index + 1} repeats the answer of Why "
-                        f"#{level}; "
-                        "ask why that condition existed and answer that."
-                    ),
-                )
-                break
+        level = _echoed(words, seen)
+        if level is not None:
+            yield (
+                f"{_WHYS}[{index}].answer",
+                (
+                    f"Why #{index + 1} repeats the answer of Why #{level}; "
+                    "ask why that condition existed and answer that."
+                ),
+            )
         seen.append((index + 1, words))
+
+
+def _echoed(
+    words: frozenset[str], seen: list[tuple[int, frozenset[str]]]
+) -> int | None:
+    """The first earlier level whose answer has nearly the same words."""
+    for level, earlier in seen:
+        overlap = len(words & earlier) / len(words | earlier)
+        if overlap >= 0.8:  # noqa: PLR2004  # all but a word or two
+            return level
+    return None
 
 
 def analysis_texts(pm: PostMortem) -> Iterator[tuple[str, str]]:
@@ -265,8 +271,7 @@ def _blaming(ctx: Context) -> Iterator[tuple[str, str]]:
                 (
                     f"{found.group()!r} is blaming language; describe what "
                     "information was missing or misleading, and which "
-                    "condition "
-                    "of the system allowed it."
+                    "condition of the system allowed it."
                 ),
             )
 
@@ -292,8 +297,7 @@ def _no_factors(ctx: Context) -> Iterator[tuple[str, str]]:
             _FACTORS,
             (
                 "No contributing factor is checked; check every system, "
-                "process "
-                "and assumption factor that contributed, with notes."
+                "process and assumption factor that contributed, with notes."
             ),
         )
 
@@ -403,9 +407,8 @@ def _detection_mechanism(ctx: Context) -> Iterator[tuple[str, str]]:
             f"{_RESILIENCE}.missing_detection",
             (
                 "The failure could have been detected earlier, but the "
-                "missing "
-                "mechanism is not named; say what specific mechanism was "
-                "missing."
+                "missing mechanism is not named; say what specific mechanism "
+                "was missing."
             ),
         )
 

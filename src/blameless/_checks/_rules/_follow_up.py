@@ -31,8 +31,7 @@ def _no_date(ctx: Context) -> Iterator[tuple[str, str]]:
             f"{_FOLLOW_UP}.review_date",
             (
                 "No follow-up review date is set; schedule it, no more than "
-                "two "
-                "weeks after the post-mortem, before the meeting ends."
+                "two weeks after the post-mortem, before the meeting ends."
             ),
         )
 

@@ -65,8 +65,7 @@ def _no_summary(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.incident.summary",
             (
                 "The incident has no summary; describe what happened in one "
-                "to "
-                "two sentences, for a colleague who was not involved."
+                "to two sentences, for a colleague who was not involved."
             ),
         )
 
@@ -121,8 +120,7 @@ def _long_summary(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.incident.summary",
             (
                 f"The summary has {count} sentences; keep it to one or two "
-                f"and "
-                "move the details to the timeline."
+                "and move the details to the timeline."
             ),
         )
 
@@ -195,10 +193,8 @@ def _no_first_occurrence(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.incident.first_occurrence",
             (
                 "The time of first occurrence is not recorded, so the "
-                "detection "
-                "gap is unknown; record when the failure started, even "
-                "approx., "
-                "or the detection time if it started then."
+                "detection gap is unknown; record when the failure started, "
+                "even approx., or the detection time if it started then."
             ),
         )
 
@@ -252,8 +248,7 @@ def _no_severity(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"$.incident.impacts[{index}].severity",
                 (
                     f"{impact.category.label!r} is checked without a "
-                    f"severity; "
-                    "rate it low, medium or high."
+                    "severity; rate it low, medium or high."
                 ),
             )
 
@@ -283,8 +278,7 @@ def _out_of_order(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"{_TIMELINE}[{index}].at",
                 (
                     f"Event {index + 1} ({at}) comes before the event above "
-                    f"it "
-                    f"({latest}); list the events earliest first."
+                    f"it ({latest}); list the events earliest first."
                 ),
             )
         if latest is None or at.utc > latest.utc:
@@ -315,7 +309,7 @@ def _after_resolution(ctx: Context) -> Iterator[tuple[str, str]]:
                 (
                     f"Event {index + 1} ({at}) is after the incident was "
                     f"resolved ({end}); correct the time, or the time "
-                    f"resolved."
+                    "resolved."
                 ),
             )
 
@@ -407,8 +401,8 @@ def _approx_text(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"{_TIMELINE}[{index}].at",
                 (
                     f"Event {index + 1} says {found.group()!r} in its text; "
-                    f"mark "
-                    "its time approximate instead (blameless.approx(...))."
+                    "mark its time approximate instead "
+                    "(blameless.approx(...))."
                 ),
             )
 
@@ -462,8 +456,7 @@ def _no_timeline(ctx: Context) -> Iterator[tuple[str, str]]:
             _TIMELINE,
             (
                 "The timeline is empty; list the events from the earliest "
-                "known "
-                "trigger through detection, response and resolution."
+                "known trigger through detection, response and resolution."
             ),
         )
 
@@ -486,7 +479,6 @@ def _no_description(ctx: Context) -> Iterator[tuple[str, str]]:
                 f"{_TIMELINE}[{index}].description",
                 (
                     f"Event {index + 1} does not say what happened; describe "
-                    f"it "
-                    "as a fact, not an interpretation."
+                    "it as a fact, not an interpretation."
                 ),
             )

@@ -70,7 +70,6 @@ def _no_held_on(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.log.held_on",
             (
                 "The day of the post-mortem is not recorded; record it, so "
-                "the "
-                "follow-up window can be checked."
+                "the follow-up window can be checked."
             ),
         )

@@ -54,8 +54,7 @@ def _stabilized(ctx: Context) -> Iterator[tuple[str, str]]:
             "$.readiness.stabilized",
             (
                 "The incident is not stabilized; hold the post-mortem once "
-                "the "
-                "system is no longer actively failing."
+                "the system is no longer actively failing."
             ),
         )
 
@@ -125,8 +124,7 @@ def _no_facilitator(ctx: Context) -> Iterator[tuple[str, str]]:
             _PEOPLE,
             (
                 f"{_sentence(reason)}; designate one facilitator who leads "
-                f"the "
-                "discussion."
+                "the discussion."
             ),
         )
 
