@@ -1,8 +1,8 @@
 """The example log: its documents match its builder, and it is varied.
 
 The stored documents in ``log/`` are what other tools read, and the
-builder in ``example_log.py`` is where they are written; these tests keep
-the two equal and hold the log to the variety it promises.
+builders in ``log_builders/`` are where they are written; these tests
+keep the two equal and hold the log to the variety it promises.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Store the example post-mortems as JSON documents in examples/log/.
 
-The post-mortems are written in ``example_log.py``; this script turns each
-into a document named after its number and incident, such as
+The post-mortems are written in ``log_builders/`` and collected by
+``example_log.build_log``; this script turns each into a document named
+after its number and incident, such as
 ``0004-payment-gateway-timeout-nov-14.json``::
 
     python examples/write_log.py            # say whether log/ is current
