@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+import attrs
+
 from blameless._checks._context import Context
 from blameless._checks._rules._registry import INFO, WARNING, rule
 from blameless._model._actions import ActionStatus
@@ -107,32 +109,28 @@ def _no_facilitator(ctx: Context) -> Iterator[tuple[str, str]]:
         )
 
 
+# A review of item P1 as blocked: bare, then with the reason the agenda
+# asks for, then with the new due date as well.
 _BLOCKED = ActionReview(action_id="P1", status=ActionStatus.BLOCKED)
+_BLOCKED_WITH_REASON = attrs.evolve(
+    _BLOCKED, blocked_reason="Waiting for the CRM sandbox."
+)
+_BLOCKED_WITH_NEW_DATE = attrs.evolve(
+    _BLOCKED_WITH_REASON, new_due=date(2024, 12, 20)
+)
 
 
 @rule(
     "F005",
     "blocked-without-reason",
     WARNING,
-    summary=("An action item is blocked (or dropped) without saying why."),
+    summary="An action item is blocked (or dropped) without saying why.",
     why=(
         'The follow-up agenda asks "If Blocked, Why?" for every blocked '
         "item; the reason is what the team can act on."
     ),
     failing=(("$.follow_up.reviews", (_BLOCKED,)),),
-    passing=(
-        (
-            "$.follow_up.reviews",
-            (
-                ActionReview(
-                    action_id="P1",
-                    status=ActionStatus.BLOCKED,
-                    blocked_reason="Waiting for the CRM sandbox.",
-                    new_due=date(2024, 12, 20),
-                ),
-            ),
-        ),
-    ),
+    passing=(("$.follow_up.reviews", (_BLOCKED_WITH_NEW_DATE,)),),
 )
 def _no_reason(ctx: Context) -> Iterator[tuple[str, str]]:
     pm = ctx.post_mortem
@@ -165,31 +163,8 @@ def _no_reason(ctx: Context) -> Iterator[tuple[str, str]]:
         "The follow-up agenda gives a blocked item a new due date, so it "
         "stays time-bound."
     ),
-    failing=(
-        (
-            "$.follow_up.reviews",
-            (
-                ActionReview(
-                    action_id="P1",
-                    status=ActionStatus.BLOCKED,
-                    blocked_reason="Waiting for the CRM sandbox.",
-                ),
-            ),
-        ),
-    ),
-    passing=(
-        (
-            "$.follow_up.reviews",
-            (
-                ActionReview(
-                    action_id="P1",
-                    status=ActionStatus.BLOCKED,
-                    blocked_reason="Waiting for the CRM sandbox.",
-                    new_due=date(2024, 12, 20),
-                ),
-            ),
-        ),
-    ),
+    failing=(("$.follow_up.reviews", (_BLOCKED_WITH_REASON,)),),
+    passing=(("$.follow_up.reviews", (_BLOCKED_WITH_NEW_DATE,)),),
 )
 def _no_new_date(ctx: Context) -> Iterator[tuple[str, str]]:
     for index, review in enumerate(ctx.post_mortem.follow_up.reviews):
