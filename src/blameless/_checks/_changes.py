@@ -109,8 +109,13 @@ def _show_attrs(value: attrs.AttrsInstance) -> str:
     parts = []
     for field in attrs.fields(type(value)):
         shown = getattr(value, field.name)
-        default = field.default
-        if not isinstance(default, attrs.Factory) and shown == default:  # type: ignore[arg-type]
-            continue
-        parts.append(f"{field.name}={show_value(shown)}")
+        if not _is_default(field, shown):
+            parts.append(f"{field.name}={show_value(shown)}")
     return f"{type(value).__name__}({', '.join(parts)})"
+
+
+def _is_default(field: attrs.Attribute[object], shown: object) -> bool:
+    # A factory makes its default afresh; a field with one always shows.
+    default = field.default
+    factory = isinstance(default, attrs.Factory)  # type: ignore[arg-type]
+    return not factory and shown == default

@@ -57,8 +57,14 @@ _WEEKDAYS = (
 class _ParserInfo(dateutil_parser.parserinfo):
     # dateutil reads these class lists when an instance is made; the stubs
     # allow only two or three names per month and weekday.
-    MONTHS = [tuple(names) for names in _MONTHS]  # type: ignore[misc]  # noqa: RUF012
-    WEEKDAYS = [tuple(names) for names in _WEEKDAYS]  # type: ignore[misc]  # noqa: RUF012
+    MONTHS = [  # noqa: RUF012
+        tuple(names)  # type: ignore[misc]
+        for names in _MONTHS
+    ]
+    WEEKDAYS = [  # noqa: RUF012
+        tuple(names)  # type: ignore[misc]
+        for names in _WEEKDAYS
+    ]
     JUMP = [  # noqa: RUF012
         *dateutil_parser.parserinfo.JUMP,
         "de",
@@ -198,27 +204,26 @@ def _readings(text: str, date_order: str | None) -> list[datetime] | str:
     Each default fills the parts the text leaves out differently, so a
     text that names no year, month or day gives two different readings.
     """
-    orders = _orders(text, date_order)
     readings: list[datetime] = []
-    for dayfirst, yearfirst in orders:
-        parsed = []
-        for default in _DEFAULTS:
-            try:
-                parsed.append(
-                    dateutil_parser.parse(
-                        text,
-                        parserinfo=_INFO,
-                        default=default,
-                        dayfirst=dayfirst,
-                        yearfirst=yearfirst,
-                    )
+    for dayfirst, yearfirst in _orders(text, date_order):
+        try:
+            one, other = [
+                dateutil_parser.parse(
+                    text,
+                    parserinfo=_INFO,
+                    default=default,
+                    dayfirst=dayfirst,
+                    yearfirst=yearfirst,
                 )
-            except (ValueError, OverflowError):
-                return ""
-        missing = _missing(parsed[0], parsed[1])
+                for default in _DEFAULTS
+            ]
+        except (ValueError, OverflowError):
+            return ""
+
+        missing = _missing(one, other)
         if missing:
             return f": it names no {missing}"
-        readings.append(parsed[0])
+        readings.append(one)
     return readings
 
 
