@@ -759,6 +759,7 @@ class _Description:
 
     @classmethod
     def read(cls, description: str, vocabulary: _Vocabulary) -> _Description:
+        """Clean *description* and read what the criteria share in it."""
         text = _cleaned(description, vocabulary)
         rule = _PEOPLE_RULE.match(text)
         if rule:
@@ -869,6 +870,7 @@ class _Description:
         return ""
 
     def specific(self, unclear: str) -> Verdict:
+        """Judge Specific; *unclear* says why the change is unclear, if so."""
         if unclear:
             return Verdict(Criterion.SPECIFIC, passed=False, reason=unclear)
         return Verdict(
@@ -878,6 +880,14 @@ class _Description:
         )
 
     def verifiable(self, unclear: str) -> Verdict:
+        """Judge Verifiable; a measurable target outweighs *unclear*.
+
+        A rule that relies on people remembering fails, whatever it says.
+
+        Args:
+            unclear: Why the description does not say what will change,
+                or blank when it says.
+        """
         people = self.people
         if people:
             return Verdict(

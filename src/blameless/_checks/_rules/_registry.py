@@ -65,6 +65,7 @@ def rule(  # noqa: PLR0913  # a rule is described by all of these
     )
 
     def register(run: Run) -> Run:
+        """Add *run* to the registry under this description, unchanged."""
         REGISTERED.append((described, run))
         return run
 
