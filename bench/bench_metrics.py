@@ -377,6 +377,30 @@ def in_memory(size: int) -> tuple[Timing, Timing]:
         The whole report's timing and the pandas baseline's.
     """
     repeat = 5 if size <= 100_000 else 2
+    log, built = _built(size)
+    # The log lives until the end; frozen, the collector stops walking it.
+    gc.freeze()
+
+    flattened, baseline = _pandas_steps(log, repeat)
+    monthly = measure(lambda: period_trends(log, period="month"), repeat)
+    report = measure(lambda: trends(log, period="month", today=TODAY), repeat)
+    steps = (
+        ("generate (MiB: the log held)", built),
+        ("flatten to rows (model API)", flattened._replace(mib=math.nan)),
+        ("pandas monthly from rows", baseline),
+        ("pandas incl. flattening", _sum(flattened, baseline)),
+        ("period_trends monthly", monthly),
+        ("trends, whole report", report),
+    )
+    for step, timing in steps:
+        _print(size, step, timing, baseline)
+
+    gc.unfreeze()
+    return report, baseline
+
+
+def _built(size: int) -> tuple[list[PostMortem], Timing]:
+    """Generate a log of *size*; time it and measure the memory it holds."""
     # Building a million objects with the collector running takes several
     # times longer, for nothing: none of them is garbage.
     gc.disable()
@@ -389,31 +413,28 @@ def in_memory(size: int) -> tuple[Timing, Timing]:
         (_rss_kib() - before) / 1024,
     )
     gc.enable()
-    gc.freeze()
+    return log, built
 
+
+def _pandas_steps(log: list[PostMortem], repeat: int) -> tuple[Timing, Timing]:
+    """Time the flattening into rows and the pandas baseline over them.
+
+    The baseline's result is compared with the library's first, so that
+    the two are timed doing the same work.
+    """
     flattened = measure(lambda: flat_rows(log), 1)
     rows = flat_rows(log)
     check_same(log, pandas_monthly(rows))
     baseline = measure(lambda: pandas_monthly(rows), repeat)
-    monthly = measure(lambda: period_trends(log, period="month"), repeat)
-    report = measure(lambda: trends(log, period="month", today=TODAY), repeat)
-    both = Timing(
-        flattened.wall + baseline.wall,
-        flattened.cpu + baseline.cpu,
-        math.nan,
-    )
-    steps = (
-        ("generate (MiB: the log held)", built),
-        ("flatten to rows (model API)", flattened._replace(mib=math.nan)),
-        ("pandas monthly from rows", baseline),
-        ("pandas incl. flattening", both),
-        ("period_trends monthly", monthly),
-        ("trends, whole report", report),
-    )
-    for step, timing in steps:
-        _print(size, step, timing, baseline)
-    gc.unfreeze()
-    return report, baseline
+    return flattened, baseline
+
+
+def _sum(first: Timing, second: Timing) -> Timing:
+    """Return the times of two steps run one after the other.
+
+    Their peak memory growths do not add up, so the sum shows none.
+    """
+    return Timing(first.wall + second.wall, first.cpu + second.cpu, math.nan)
 
 
 def streamed(size: int) -> Timing:
