@@ -69,19 +69,24 @@ _SEVERITY_LABELS = ("unrated", "low", "medium", "high")
 
 @attrs.frozen(kw_only=True)
 class _Options:
-    """How a trend is computed; shared by every entry point."""
+    """How a trend is computed; shared by every entry point.
 
-    period: Period
-    tz: tzinfo
-    preset: DurationPreset
-    where: LogFilter | None
-    today: date
-    mean: bool
-    confidence: float | None
-    by_period_confidence: bool
-    resamples: int
-    seed: int
-    longest: float
+    An entry point passes the options it takes; the others keep the
+    defaults of :func:`trends`. The period and the zone may be given by
+    name, and ``today`` is the current date in UTC when not given.
+    """
+
+    period: Period = attrs.field(default=Period.MONTH, converter=as_period)
+    tz: tzinfo = attrs.field(factory=lambda: zone("UTC"), converter=zone)
+    preset: DurationPreset = DurationPreset.WORKSHEET
+    where: LogFilter | None = None
+    today: date = attrs.field(default=None, converter=resolve_today)
+    mean: bool = False
+    confidence: float | None = 0.95
+    by_period_confidence: bool = False
+    resamples: int = RESAMPLES
+    seed: int = 0
+    longest: float = 0.9
 
 
 @attrs.frozen(kw_only=True)
@@ -494,32 +499,23 @@ def _resilience_stats(collector: Collector) -> ResilienceStats:
     )
 
 
-def _options(  # noqa: PLR0913 - every option of a trend, all keywords
-    *,
-    period: Period | str = Period.MONTH,
-    tz: str | tzinfo = "UTC",
-    preset: DurationPreset = DurationPreset.WORKSHEET,
-    where: LogFilter | None = None,
-    today: date | None = None,
-    mean: bool = False,
-    confidence: float | None = 0.95,
-    by_period_confidence: bool = False,
-    resamples: int = RESAMPLES,
-    seed: int = 0,
-    longest: float = 0.9,
-) -> _Options:
-    return _Options(
-        period=as_period(period),
-        tz=zone(tz),
-        preset=preset,
-        where=where,
-        today=resolve_today(today),
-        mean=mean,
-        confidence=confidence,
-        by_period_confidence=by_period_confidence,
-        resamples=resamples,
-        seed=seed,
-        longest=longest,
+def _report(collector: Collector, options: _Options) -> TrendReport:
+    buckets = _all_buckets(collector)
+    return TrendReport(
+        period=options.period,
+        tz=str(options.tz),
+        preset=options.preset,
+        as_of=options.today,
+        where=options.where,
+        post_mortems=collector.count,
+        incidents=sum(bucket.incidents for bucket in buckets),
+        near_misses=sum(bucket.near_misses for bucket in buckets),
+        undated=collector.undated.incidents + collector.undated.near_misses,
+        durations=_durations(collector, options),
+        periods=_periods(collector, options),
+        factors=_factor_stats(collector, options),
+        actions=_action_stats(collector, options),
+        resilience=_resilience_stats(collector),
     )
 
 
@@ -594,7 +590,7 @@ def trends(  # noqa: PLR0913 - every option of a trend, all keywords
         BlamelessError: If the period or time zone is unknown, or the
             confidence level is not between 0 and 1.
     """
-    options = _options(
+    options = _Options(
         period=period,
         tz=tz,
         preset=preset,
@@ -607,25 +603,7 @@ def trends(  # noqa: PLR0913 - every option of a trend, all keywords
         seed=seed,
         longest=longest,
     )
-    collector = _collect(log, options)
-    periods = _periods(collector, options)
-    buckets = _all_buckets(collector)
-    return TrendReport(
-        period=options.period,
-        tz=str(options.tz),
-        preset=preset,
-        as_of=options.today,
-        where=where,
-        post_mortems=collector.count,
-        incidents=sum(bucket.incidents for bucket in buckets),
-        near_misses=sum(bucket.near_misses for bucket in buckets),
-        undated=collector.undated.incidents + collector.undated.near_misses,
-        durations=_durations(collector, options),
-        periods=periods,
-        factors=_factor_stats(collector, options),
-        actions=_action_stats(collector, options),
-        resilience=_resilience_stats(collector),
-    )
+    return _report(_collect(log, options), options)
 
 
 def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
@@ -656,7 +634,7 @@ def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
     Raises:
         BlamelessError: If the period or time zone is unknown.
     """
-    options = _options(
+    options = _Options(
         period=period,
         tz=tz,
         preset=preset,
@@ -691,7 +669,7 @@ def factor_stats(
     Returns:
         Frequencies, pairs, and the factors behind the longest incidents.
     """
-    options = _options(where=where, preset=preset, longest=longest)
+    options = _Options(where=where, preset=preset, longest=longest)
     collector = _collect(log, options, actions=False, resilience=False)
     return _factor_stats(collector, options)
 
@@ -714,7 +692,7 @@ def action_stats(
         Completion, overdue, blocked and re-planned items, the time to
         complete, and follow-ups held within two weeks.
     """
-    options = _options(where=where, today=today)
+    options = _Options(where=where, today=today)
     collector = _collect(log, options, factors=False, resilience=False)
     return _action_stats(collector, options)
 
@@ -731,6 +709,6 @@ def resilience_stats(
     Returns:
         How often better detection or containment would have helped.
     """
-    options = _options(where=where)
+    options = _Options(where=where)
     collector = _collect(log, options, factors=False, actions=False)
     return _resilience_stats(collector)
