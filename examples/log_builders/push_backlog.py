@@ -75,8 +75,8 @@ def _readiness() -> Readiness:
         stabilized=True,
         minutes_blocked=45,
         participants=(
-            # Nobody else could take the notes that evening, so the
-            # facilitator did both, which the readiness check flags.
+            # Facilitating and taking notes at once is what check R008
+            # flags; the log keeps one meeting that did it.
             Participant(
                 name="Darren Goh",
                 roles={MeetingRole.FACILITATOR, MeetingRole.NOTE_TAKER},
