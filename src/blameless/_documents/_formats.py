@@ -227,14 +227,30 @@ def _parse(data: str | bytes, form: str) -> object:
 # Reading ------------------------------------------------------------------
 #
 # orjson parses JSON several times faster than the standard library, but
-# it keeps the last of two equal keys without a word. It is trusted only
-# where a duplicate key would show. Without a \u escape in the text,
-# every colon of the text is either the one after a key or a character
-# of a string, and each of those is a colon of the parsed strings; so the
-# text holds as many colons as orjson's own compact writing of what it
-# parsed exactly when no key was dropped (a dropped key takes its colon
-# with it). Any doubt, and any failure at all, goes to the standard
-# parser and the detailed walk, which give every verdict and message.
+# it keeps the last of two equal keys without a word, so what it parsed
+# is trusted only where a dropped key would show:
+#
+# - The text is what orjson writes of what it parsed, as every document
+#   that blameless writes is: that writing holds each key of the parsed
+#   objects once, so the text held no key twice.
+# - Otherwise, if the text has no \u escape, every colon in it is either
+#   the one after a key or a character of a string, which stays a colon
+#   of the parsed string. The text then holds as many colons as orjson's
+#   writing exactly when no key was dropped (a dropped key takes its
+#   colon with it).
+#
+# Any doubt, and any failure at all, goes to the standard parser and the
+# detailed walk, which give every verdict and message.
+
+
+def _no_key_dropped(text: bytes, written: bytes) -> bool:
+    if text.startswith(written):
+        # orjson read the text whole, so only white space follows.
+        return True
+    # A search for one character is far quicker than for two.
+    if b"\\" in text and b"\\u" in text:
+        return False
+    return text.count(b":") == written.count(b":")
 
 
 def _quick_document(data: str | bytes) -> object:
@@ -242,23 +258,15 @@ def _quick_document(data: str | bytes) -> object:
     orjson = _orjson()
     if orjson is None:
         return None
-    if type(data) is bytes:
-        if len(data) > MAX_DOCUMENT_BYTES or b"\\u" in data:
-            return None
-        colons = data.count(b":")
-    elif type(data) is str:
-        # A character is at most four bytes of UTF-8.
-        if len(data) > MAX_DOCUMENT_BYTES // 4 or "\\u" in data:
-            return None
-        colons = data.count(":")
-    else:
-        return None
     try:
-        document = orjson.loads(data)
-        kept = orjson.dumps(document).count(b":")
+        text = data.encode("utf-8") if isinstance(data, str) else data
+        if type(text) is not bytes or len(text) > MAX_DOCUMENT_BYTES:
+            return None
+        document = orjson.loads(text)
+        written = orjson.dumps(document, option=orjson.OPT_INDENT_2)
     except Exception:  # noqa: BLE001 - the standard parser says why
         return None
-    return document if kept == colons else None
+    return document if _no_key_dropped(text, written) else None
 
 
 def _load_json_quickly(data: str | bytes) -> PostMortem | None:

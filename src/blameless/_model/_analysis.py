@@ -186,7 +186,7 @@ class Factor(enum.Enum):
     @property
     def category(self) -> FactorCategory:
         """The category whose checklist holds this box."""
-        return FactorCategory(self.value.partition(".")[0])
+        return _FACTOR_CATEGORIES[self]
 
     @property
     def is_other(self) -> bool:
@@ -207,6 +207,12 @@ class Factor(enum.Enum):
         """
         return tuple(f for f in cls if f.category is category)
 
+
+# Looked up rather than parsed from the value: every document read
+# asks for the category of each box checked.
+_FACTOR_CATEGORIES = {
+    factor: FactorCategory(factor.value.partition(".")[0]) for factor in Factor
+}
 
 _FACTOR_LABELS = {
     Factor.ERROR_HANDLING: "Missing or insufficient error handling",

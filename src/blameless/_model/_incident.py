@@ -215,10 +215,12 @@ class IncidentReport:
         self._refuse_repeated_impacts()
 
     def _refuse_impossible_order(self) -> None:
+        # Every time is at a fixed offset, so the datetimes compare by
+        # instant as they are, without a conversion to UTC.
         for earlier, later, problem in _TIME_ORDER:
             start = getattr(self, earlier)
             end = getattr(self, later)
-            if start is not None and end is not None and end.utc < start.utc:
+            if start is not None and end is not None and end.at < start.at:
                 raise InvariantError(
                     f"IncidentReport.{later}",
                     f"the incident cannot be {problem}",
