@@ -195,32 +195,8 @@ class Collector:
     def _durations(
         self, incident: IncidentReport, base: datetime, bucket: Bucket
     ) -> float | None:
-        first = incident.first_occurrence
-        detected = incident.detected
-        acknowledged = incident.acknowledged
-        mitigated = incident.mitigated
-        resolved = incident.resolved
-        # Every time is measured once, from the start of the impact, and
-        # each duration is a difference of two of those numbers: half the
-        # datetime arithmetic of measuring each span on its own.
-        seconds = (
-            None if first is None else 0.0,
-            None if detected is None else (detected.at - base).total_seconds(),
-            None
-            if acknowledged is None
-            else (acknowledged.at - base).total_seconds(),
-            None
-            if mitigated is None
-            else (mitigated.at - base).total_seconds(),
-            None if resolved is None else (resolved.at - base).total_seconds(),
-        )
-        approximate = (
-            first is not None and first.approximate,
-            detected is not None and detected.approximate,
-            acknowledged is not None and acknowledged.approximate,
-            mitigated is not None and mitigated.approximate,
-            resolved is not None and resolved.approximate,
-        )
+        """Add the durations of *incident* to *bucket*; return its total."""
+        seconds, approximate = _offsets(incident, base)
         values = bucket.values
         total = None
         for slot, start_index, fallback, end_index in self._rules:
@@ -302,6 +278,42 @@ class Collector:
         if blast:
             counts[2] += 1
             counts[3] += _tally(blast, self.blast_radius, _YES_CONTAINMENT)
+
+
+def _offsets(
+    incident: IncidentReport, base: datetime
+) -> tuple[tuple[float | None, ...], tuple[bool, ...]]:
+    """Read the incident's five times as seconds after *base*.
+
+    Returns the seconds (``None`` for a time not recorded) and whether
+    each time is approximate, both in the order the preset's rules index.
+    """
+    first = incident.first_occurrence
+    detected = incident.detected
+    acknowledged = incident.acknowledged
+    mitigated = incident.mitigated
+    resolved = incident.resolved
+    # Every time is measured once, from the start of the impact, and each
+    # duration is a difference of two of those numbers: half the datetime
+    # arithmetic of measuring each span on its own. Spelled out, not
+    # looped, because this runs once per post-mortem of the log.
+    seconds = (
+        None if first is None else 0.0,
+        None if detected is None else (detected.at - base).total_seconds(),
+        None
+        if acknowledged is None
+        else (acknowledged.at - base).total_seconds(),
+        None if mitigated is None else (mitigated.at - base).total_seconds(),
+        None if resolved is None else (resolved.at - base).total_seconds(),
+    )
+    approximate = (
+        first is not None and first.approximate,
+        detected is not None and detected.approximate,
+        acknowledged is not None and acknowledged.approximate,
+        mitigated is not None and mitigated.approximate,
+        resolved is not None and resolved.approximate,
+    )
+    return seconds, approximate
 
 
 def _new_due(follow_up: FollowUp) -> dict[str, date]:

@@ -128,6 +128,7 @@ class LogFilter:
         Args:
             tz: The time zone that gives a date its midnight.
         """
+        # Read once here, not once per post-mortem by the closures.
         since, until = self.range(tz)
         tags = self.tags
         severities = self.severities
@@ -135,6 +136,7 @@ class LogFilter:
         dated = self.dated
 
         def in_range(post_mortem: PostMortem) -> bool:
+            """Whether the incident started within the date range."""
             start = impact_start(post_mortem.incident)
             if start is None:
                 return False
@@ -142,6 +144,7 @@ class LogFilter:
             return after and (until is None or start.at < until)
 
         def keep(post_mortem: PostMortem) -> bool:
+            """Whether the post-mortem passes every part of the filter."""
             entry = post_mortem.log
             if near_miss is not None and entry.near_miss is not near_miss:
                 return False

@@ -109,6 +109,7 @@ def key_function(period: Period, tz: tzinfo) -> Callable[[datetime], int]:
     local_key = _KEYS[period]
 
     def key(at: datetime) -> int:
+        """The key of the period that holds *at* in the zone *tz*."""
         return local_key(at.astimezone(tz))
 
     return key

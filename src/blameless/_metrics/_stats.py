@@ -177,6 +177,10 @@ def quantile(ordered: Sequence[float], fraction: float) -> float:
     return ordered[low] + (rank - low) * (ordered[high] - ordered[low])
 
 
+def _at(ordered: Sequence[float], fraction: float) -> timedelta:
+    return timedelta(seconds=quantile(ordered, fraction))
+
+
 def _median(ordered: Sequence[float]) -> float:
     # Averaging the middle pair, as statistics.median does, keeps the
     # median exact where the interpolation formula could lose a last bit.
@@ -331,19 +335,19 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
     caveats: list[Caveat] = []
     if approximate:
         caveats.append(_approximate_caveat(approximate, len(ordered)))
+
     geometric, caveat = _geometric_mean(ordered)
     if caveat is not None:
         caveats.append(caveat)
+
     plain_mean = None
     if mean:
         plain_mean, mean_caveats = _mean(ordered)
         caveats.extend(mean_caveats)
+
     interval = None
     if confidence is not None:
         interval = _median_ci(ordered, confidence, resamples, seed)
-
-    def at(fraction: float) -> timedelta:
-        return timedelta(seconds=quantile(ordered, fraction))
 
     return DurationStats(
         name=name,
@@ -351,10 +355,10 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
         count=len(ordered),
         approximate=approximate,
         minimum=timedelta(seconds=ordered[0]),
-        p25=at(0.25),
+        p25=_at(ordered, 0.25),
         median=timedelta(seconds=_median(ordered)),
-        p75=at(0.75),
-        p90=at(0.9),
+        p75=_at(ordered, 0.75),
+        p90=_at(ordered, 0.9),
         maximum=timedelta(seconds=ordered[-1]),
         geometric_mean=geometric,
         mean=plain_mean,
