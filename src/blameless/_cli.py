@@ -37,6 +37,9 @@ USAGE = 2
 
 _RULE_NAMES = {described.code: described.name for described in RULES}
 
+#: Each document checked, with its findings.
+_Results = list[tuple[Path, tuple[Finding, ...]]]
+
 
 class _Output:
     """Where the command writes, and whether it may use colour."""
@@ -137,6 +140,19 @@ def _wants_colour(choice: str) -> bool:
 
 
 def _add_check(parser: argparse.ArgumentParser) -> None:
+    _add_input_output(parser)
+    _add_rules(parser)
+    _add_configuration(parser)
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit with status 0 even when there are findings (unreadable "
+        "input still exits with 2)",
+    )
+
+
+def _add_input_output(parser: argparse.ArgumentParser) -> None:
+    """The documents to check, and the form the findings are written in."""
     parser.add_argument(
         "paths",
         nargs="+",
@@ -150,6 +166,10 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         help="text for people, json for tools, github for annotations in "
         "GitHub Actions",
     )
+
+
+def _add_rules(parser: argparse.ArgumentParser) -> None:
+    """Which rules run, and the day they judge overdue items by."""
     parser.add_argument(
         "--select",
         type=_codes,
@@ -171,6 +191,10 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="the day to judge overdue action items by (default: today)",
     )
+
+
+def _add_configuration(parser: argparse.ArgumentParser) -> None:
+    """Where the ``[tool.blameless]`` settings come from, if anywhere."""
     parser.add_argument(
         "--config",
         type=Path,
@@ -182,12 +206,6 @@ def _add_check(parser: argparse.ArgumentParser) -> None:
         "--no-config",
         action="store_true",
         help="ignore any pyproject.toml and use the defaults",
-    )
-    parser.add_argument(
-        "--exit-zero",
-        action="store_true",
-        help="exit with status 0 even when there are findings (unreadable "
-        "input still exits with 2)",
     )
 
 
@@ -217,7 +235,7 @@ def _run_check(arguments: argparse.Namespace, output: _Output) -> int:
         return USAGE
 
     unreadable = False
-    results: list[tuple[Path, tuple[Finding, ...]]] = []
+    results: _Results = []
     for path in _documents(arguments.paths, output):
         if path is None:
             unreadable = True
@@ -319,10 +337,8 @@ def _read_config(source: Path) -> CheckConfig:
 
 # Reporters ------------------------------------------------------------------
 
-Results = list[tuple[Path, tuple[Finding, ...]]]
 
-
-def _report_text(results: Results, output: _Output) -> None:
+def _report_text(results: _Results, output: _Output) -> None:
     counts = dict.fromkeys(FindingSeverity, 0)
     for path, found in results:
         for finding in found:
@@ -335,20 +351,25 @@ def _report_text(results: Results, output: _Output) -> None:
 
 def _summary(counts: dict[FindingSeverity, int], documents: int) -> str:
     total = sum(counts.values())
-    checked = f"{documents} document{'s' if documents != 1 else ''}"
+    checked = _counted(documents, "document")
     if not total:
         return f"All checks passed ({checked})."
     parts = [
-        f"{counts[severity]} {severity.value}"
-        + ("s" if counts[severity] != 1 and severity.value != "info" else "")
+        _counted(counts[severity], severity.value)
         for severity in sorted(FindingSeverity, reverse=True)
         if counts[severity]
     ]
-    noun = "finding" if total == 1 else "findings"
-    return f"Found {total} {noun} ({', '.join(parts)}) in {checked}."
+    found = _counted(total, "finding")
+    return f"Found {found} ({', '.join(parts)}) in {checked}."
 
 
-def _report_json(results: Results, output: _Output) -> None:
+def _counted(count: int, noun: str) -> str:
+    # "info" stays as it is, as in "3 info".
+    plural = count != 1 and noun != "info"
+    return f"{count} {noun}{'s' if plural else ''}"
+
+
+def _report_json(results: _Results, output: _Output) -> None:
     rows = [
         {
             "file": str(path),
@@ -371,7 +392,7 @@ _GITHUB_LEVEL = {
 }
 
 
-def _report_github(results: Results, output: _Output) -> None:
+def _report_github(results: _Results, output: _Output) -> None:
     for path, found in results:
         for finding in found:
             level = _GITHUB_LEVEL[finding.severity]
@@ -391,7 +412,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-_REPORTERS: dict[str, Callable[[Results, _Output], None]] = {
+_REPORTERS: dict[str, Callable[[_Results, _Output], None]] = {
     "text": _report_text,
     "json": _report_json,
     "github": _report_github,
