@@ -385,24 +385,29 @@ def impacts(
         severity=st.sampled_from(Severity),
         notes=_FILLED_TEXT,
     )
-    anything = st.builds(
+    if complete is None:
+        return _any_impacts(categories) | filled
+    if complete:
+        return filled
+    return filled.flatmap(_one_blanked)
+
+
+def _any_impacts(
+    categories: st.SearchStrategy[ImpactCategory],
+) -> st.SearchStrategy[Impact]:
+    return st.builds(
         Impact,
         category=categories,
         applies=st.booleans(),
         severity=_optional(st.sampled_from(Severity)),
         notes=_ANY_TEXT,
     )
-    if complete is None:
-        return anything | filled
-    if complete:
-        return filled
-    return filled.flatmap(
-        lambda row: st.sampled_from(
-            (
-                attrs.evolve(row, severity=None),
-                attrs.evolve(row, notes=""),
-            )
-        )
+
+
+def _one_blanked(row: Impact) -> st.SearchStrategy[Impact]:
+    """The row without its severity, or without its notes."""
+    return st.sampled_from(
+        (attrs.evolve(row, severity=None), attrs.evolve(row, notes=""))
     )
 
 
@@ -911,42 +916,21 @@ def _any_readiness(draw: st.DrawFn) -> Readiness:
     )
 
 
+_ALL_RULES = frozenset(GroundRule)
+
+
 @st.composite
 def _ready(draw: st.DrawFn) -> Readiness:
     """A meeting with every prerequisite met."""
     names = draw(st.lists(_FILLED_TEXT, min_size=2, max_size=5, unique=True))
     facilitator, note_taker, *others = names
-    all_rules = frozenset(GroundRule)
     people = [
-        Participant(
-            name=facilitator,
-            roles={MeetingRole.FACILITATOR},
-            involvement=draw(st.frozensets(st.sampled_from(Involvement))),
-            agreed=all_rules,
-        ),
-        Participant(
-            name=note_taker,
-            roles={MeetingRole.NOTE_TAKER},
-            involvement=draw(
-                st.frozensets(st.sampled_from(Involvement), min_size=1)
-            ),
-            agreed=all_rules,
-        ),
+        _chair(draw, facilitator, MeetingRole.FACILITATOR, involved=False),
+        # A ready meeting has someone involved; the note-taker is sure to be.
+        _chair(draw, note_taker, MeetingRole.NOTE_TAKER, involved=True),
     ]
-    for name in others:
-        attendance = draw(
-            st.sampled_from((Attendance.PRESENT, Attendance.WRITTEN_INPUT))
-        )
-        people.append(
-            Participant(
-                name=name,
-                involvement=draw(st.frozensets(st.sampled_from(Involvement))),
-                attendance=attendance,
-                agreed=all_rules
-                if attendance is Attendance.PRESENT
-                else draw(st.frozensets(st.sampled_from(GroundRule))),
-            )
-        )
+    people += [_attendee(draw, name) for name in others]
+
     senior = draw(st.integers(0, len(people) - 1))
     if senior:
         people[senior] = attrs.evolve(people[senior], most_senior=True)
@@ -954,6 +938,36 @@ def _ready(draw: st.DrawFn) -> Readiness:
         stabilized=True,
         minutes_blocked=draw(st.integers(MINIMUM_MINUTES, 240)),
         participants=draw(st.permutations(people)),
+    )
+
+
+def _chair(
+    draw: st.DrawFn, name: str, role: MeetingRole, *, involved: bool
+) -> Participant:
+    """Draw the facilitator or the note-taker, who agreed to every rule."""
+    involvement = st.frozensets(
+        st.sampled_from(Involvement), min_size=int(involved)
+    )
+    return Participant(
+        name=name,
+        roles={role},
+        involvement=draw(involvement),
+        agreed=_ALL_RULES,
+    )
+
+
+def _attendee(draw: st.DrawFn, name: str) -> Participant:
+    """Draw someone else, present (and agreed) or sending written input."""
+    attendance = draw(
+        st.sampled_from((Attendance.PRESENT, Attendance.WRITTEN_INPUT))
+    )
+    return Participant(
+        name=name,
+        involvement=draw(st.frozensets(st.sampled_from(Involvement))),
+        attendance=attendance,
+        agreed=_ALL_RULES
+        if attendance is Attendance.PRESENT
+        else draw(st.frozensets(st.sampled_from(GroundRule))),
     )
 
 
@@ -1324,14 +1338,7 @@ def _complete_post_mortem(draw: st.DrawFn) -> PostMortem:
         )
     )
     readiness = draw(_ready())
-    names = [person.name for person in readiness.participants]
-    follow_up = FollowUp(
-        review_date=held_on + draw(_days(1, 14)),
-        facilitator=draw(st.sampled_from(names)),
-        reviews=[
-            draw(_filled_review(item.id, item.status)) for item in actions
-        ],
-    )
+    follow_up = draw(_complete_follow_up(held_on, readiness, actions))
     log = LogEntry(
         number=draw(_NUMBERS),
         filed_in=draw(_FILLED_TEXT),
@@ -1348,6 +1355,24 @@ def _complete_post_mortem(draw: st.DrawFn) -> PostMortem:
         analysis=analysis,
         actions=actions,
         follow_up=follow_up,
+    )
+
+
+@st.composite
+def _complete_follow_up(
+    draw: st.DrawFn,
+    held_on: date,
+    readiness: Readiness,
+    actions: list[ActionItem],
+) -> FollowUp:
+    """Draw a follow-up within two weeks, led by someone of the meeting."""
+    names = [person.name for person in readiness.participants]
+    return FollowUp(
+        review_date=held_on + draw(_days(1, 14)),
+        facilitator=draw(st.sampled_from(names)),
+        reviews=[
+            draw(_filled_review(item.id, item.status)) for item in actions
+        ],
     )
 
 
