@@ -364,7 +364,7 @@ def _summary(counts: dict[FindingSeverity, int], documents: int) -> str:
 
 
 def _counted(count: int, noun: str) -> str:
-    # "info" stays as it is, as in "3 info".
+    # "info" has no plural: "3 info", as linters print it.
     plural = count != 1 and noun != "info"
     return f"{count} {noun}{'s' if plural else ''}"
 

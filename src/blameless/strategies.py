@@ -428,8 +428,7 @@ def timeline_events(
     )
 
 
-# The order in which _chain draws the five times, and which of them may
-# follow which: mitigation may come before detection (an automatic one).
+# The recorded times of an incident report, in the worksheet's order.
 _TIME_FIELDS = (
     "first_occurrence",
     "detected",
@@ -441,7 +440,11 @@ _TIME_FIELDS = (
 
 @st.composite
 def _ordered_times(draw: st.DrawFn, *, blanks: bool) -> IncidentReport:
-    """Draw the five recorded times in a possible order, some blank."""
+    """Draw the five recorded times in a possible order, some blank.
+
+    The mitigation follows the first occurrence but may come before the
+    detection, as an automatic one does.
+    """
     first, detected, acknowledged, resolved = draw(_chain(4))
     mitigated = draw(_after(first.at, draw(_gaps())))
     if mitigated.utc > resolved.utc:
