@@ -1,6 +1,6 @@
 """Tests of the fast path: the same format as the converter and the walk."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import blameless
-from blameless import PostMortem
+from blameless import MeetingRole, PostMortem
+from blameless._documents import _fast
 from blameless._documents._fast import structure_function
 from blameless._documents._walk import walk
 from blameless.strategies import post_mortems
@@ -153,3 +154,36 @@ def test_a_native_datetime_keeps_the_constructors_zone() -> None:
     detected = READ(document).incident.detected
     assert detected.at.tzinfo == timezone(timedelta(hours=1))
     assert detected.at.tzname() == "UTC+01:00"
+
+
+def test_kept_dates_and_sets_stay_within_a_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Dates and sets of members are kept for reuse, but only so many."""
+    monkeypatch.setattr(_fast, "_KEPT", 2)
+    monkeypatch.setattr(_fast, "_DATES", {})
+    kept_roles = _fast._MEMBER_SETS[MeetingRole]
+    kept_roles.clear()
+    roles: tuple[list[str], ...] = (
+        [],
+        ["facilitator"],
+        ["note_taker"],
+        ["facilitator"],
+    )
+    for day, listed in enumerate(roles, start=1):
+        document = {
+            "schema": "blameless/1",
+            "log": {"held_on": f"2026-01-0{day}"},
+            "readiness": {"participants": [{"name": "A", "roles": listed}]},
+        }
+        post_mortem = READ(document)
+        assert post_mortem.log.held_on == date(2026, 1, day)
+        (person,) = post_mortem.readiness.participants
+        assert {role.value for role in person.roles} == set(listed)
+    assert len(_fast._DATES) == len(kept_roles) == 2
+    twice = ["facilitator", "facilitator"]
+    repeated = {
+        "schema": "blameless/1",
+        "readiness": {"participants": [{"name": "A", "roles": twice}]},
+    }
+    assert _verdict(READ, repeated) is None

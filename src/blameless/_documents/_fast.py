@@ -18,17 +18,19 @@ import enum
 import functools
 import types
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeGuard, Union, get_args, get_origin
 
 import attrs
 
 from blameless._documents._values import (
+    APPROX,
+    EDGE_YEARS,
     INT_MAX,
     INT_MIN,
+    TIMESTAMP_FORM,
     check_date,
     check_timestamp,
-    parse_timestamp,
     write_timestamp,
 )
 from blameless._model._time import Timestamp
@@ -213,19 +215,42 @@ def _timestamp_reader() -> Callable[[object], Timestamp]:
     new = object.__new__
     set_at = _slot_setter(Timestamp, "at")
     set_approximate = _slot_setter(Timestamp, "approximate")
+    fullmatch = TIMESTAMP_FORM.fullmatch
+    fromisoformat = datetime.fromisoformat
 
     def read_timestamp(value: object) -> Timestamp:
-        if type(value) is not str:
-            # A TOML or YAML datetime, in any zone: the model's own
-            # constructor fixes its offset.
-            return check_timestamp(value)
-        moment, approximate = parse_timestamp(value)
-        stamp: Timestamp = new(Timestamp)
-        set_at(stamp, moment)
-        set_approximate(stamp, approximate)
-        return stamp
+        # The usual text is read here, in the steps of check_timestamp;
+        # it takes everything else: a datetime that TOML or YAML parsed,
+        # in any zone, goes through the model's constructor.
+        if type(value) is str:
+            approximate = value.startswith(APPROX)
+            text = value[len(APPROX) :] if approximate else value
+            if fullmatch(text) is not None:
+                moment = fromisoformat(text)
+                if moment.year not in EDGE_YEARS:
+                    stamp: Timestamp = new(Timestamp)
+                    set_at(stamp, moment)
+                    set_approximate(stamp, approximate)
+                    return stamp
+        return check_timestamp(value)
 
     return read_timestamp
+
+
+# Dates repeat across a log (a few thousand days in a decade), and each
+# costs a pattern and a parse: each date read is kept, up to a bound.
+_KEPT = 4096
+_DATES: dict[str, date] = {}
+
+
+def _read_date(value: object) -> date:
+    # Any value may be looked up; only text is ever kept.
+    day: date | None = _DATES.get(value)  # type: ignore[call-overload]
+    if day is None:
+        day = check_date(value)
+        if type(value) is str and len(_DATES) < _KEPT:
+            _DATES[value] = day
+    return day
 
 
 def _item_reader(kind: object) -> Callable[[Any], Any]:
@@ -235,7 +260,7 @@ def _item_reader(kind: object) -> Callable[[Any], Any]:
     if kind is int:
         return _read_int
     if kind is date:
-        return check_date
+        return _read_date
     if kind is Timestamp:
         return _timestamp_reader()
     if _is_enum(kind):
@@ -274,11 +299,42 @@ def _check_lines(kind: object, names: dict[str, Any], pad: str) -> list[str]:
     return [f"{pad}v = {key}(v)"]
 
 
+# Building a set of members hashes each member in Python, though a
+# document's sets are few: a handful of boxes out of a dozen. So each set
+# read is kept, under the values the document listed, up to a bound.
+_MEMBER_SETS: dict[type, dict[tuple[object, ...], frozenset[Any]]] = {}
+
+
+@functools.cache
+def _member_set_reader(kind: type[enum.Enum]) -> Callable[[object], Any]:
+    member = {member.value: member for member in kind}.__getitem__
+    kept = _MEMBER_SETS.setdefault(kind, {})
+
+    def read_members(items: object) -> frozenset[enum.Enum]:
+        if type(items) is not list:
+            raise _Invalid
+        values = tuple(items)
+        found = kept.get(values)
+        if found is None:
+            found = frozenset(map(member, items))
+            if len(found) != len(items):
+                raise _Invalid
+            if len(kept) < _KEPT:
+                kept[values] = found
+        return found
+
+    return read_members
+
+
 def _collection_lines(
     kind: object, names: dict[str, Any], pad: str
 ) -> list[str]:
     key = f"read_{len(names)}"
-    names[key] = _item_reader(get_args(kind)[0])
+    item = get_args(kind)[0]
+    if get_origin(kind) is frozenset and _is_enum(item):
+        names[key] = _member_set_reader(item)
+        return [f"{pad}v = {key}(v)"]
+    names[key] = _item_reader(item)
     lines = [f"{pad}if type(v) is not list: raise Invalid"]
     if get_origin(kind) is tuple:
         return [*lines, f"{pad}v = tuple(map({key}, v))"]

@@ -25,8 +25,10 @@ __all__ = [
     "APPROX",
     "A_LIST",
     "EACH_ONCE",
+    "EDGE_YEARS",
     "INT_MAX",
     "INT_MIN",
+    "TIMESTAMP_FORM",
     "TIMESTAMP_PATTERN",
     "Mismatch",
     "check_bool",
@@ -35,16 +37,15 @@ __all__ = [
     "check_str",
     "check_timestamp",
     "enum_check",
-    "parse_timestamp",
     "write_date",
     "write_timestamp",
 ]
 
 #: The worksheet's own mark of a time that is only known roughly.
 APPROX = "approx. "
-_APPROX_LENGTH = len(APPROX)
-# Near the ends of the calendar the UTC instant of a time may not exist.
-_EDGE_YEARS = frozenset({1, 9999})
+#: The years near the ends of the calendar, where the UTC instant of a
+#: time may not exist.
+EDGE_YEARS = frozenset({1, 9999})
 
 # TOML integers are signed 64-bit, and so are orjson's: a document keeps
 # to the range that every format can carry.
@@ -59,7 +60,8 @@ TIMESTAMP_PATTERN = (
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?"
     r"(?:Z|[+-]\d{2}:\d{2}(?::\d{2}(?:\.\d{6})?)?)"
 )
-_TIMESTAMP = re.compile(TIMESTAMP_PATTERN, re.ASCII)
+#: The compiled :data:`TIMESTAMP_PATTERN`.
+TIMESTAMP_FORM = re.compile(TIMESTAMP_PATTERN, re.ASCII)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 E = TypeVar("E", bound=enum.Enum)
@@ -163,30 +165,9 @@ def _instant_exists(moment: datetime) -> None:
 def _aware(moment: datetime) -> datetime:
     if moment.utcoffset() is None:
         raise Mismatch(_AN_OFFSET, _OFFSET_HINT)
-    if moment.year in _EDGE_YEARS:
+    if moment.year in EDGE_YEARS:
         _instant_exists(moment)
     return moment
-
-
-def parse_timestamp(value: str) -> tuple[datetime, bool]:
-    """Return the moment in a timestamp's text, and whether it is approximate.
-
-    The moment comes from :meth:`datetime.fromisoformat`, so its zone is
-    already a plain fixed offset (``UTC`` for a zero offset) and its fold
-    is 0: the form that :class:`Timestamp` keeps.
-    """
-    approximate = value.startswith(APPROX)
-    text = value[_APPROX_LENGTH:] if approximate else value
-    if _TIMESTAMP.fullmatch(text) is None:
-        raise Mismatch(_A_TIMESTAMP, _naive_hint(text))
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise Mismatch(_A_REAL_TIME) from None
-    # The pattern requires an offset, so the moment is aware.
-    if moment.year in _EDGE_YEARS:
-        _instant_exists(moment)
-    return moment, approximate
 
 
 def check_timestamp(value: object, _: object = None) -> Timestamp:
@@ -196,8 +177,15 @@ def check_timestamp(value: object, _: object = None) -> Timestamp:
     datetime arrives already parsed and is taken as an exact time.
     """
     if isinstance(value, str):
-        moment, approximate = parse_timestamp(value)
-        return Timestamp(moment, approximate=approximate)
+        approximate = value.startswith(APPROX)
+        text = value[len(APPROX) :] if approximate else value
+        if TIMESTAMP_FORM.fullmatch(text) is None:
+            raise Mismatch(_A_TIMESTAMP, _naive_hint(text))
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise Mismatch(_A_REAL_TIME) from None
+        return Timestamp(_aware(moment), approximate=approximate)
     if isinstance(value, datetime):
         return Timestamp(_aware(value))
     raise Mismatch(_A_TIMESTAMP)

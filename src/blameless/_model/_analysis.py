@@ -208,11 +208,13 @@ class Factor(enum.Enum):
         return tuple(f for f in cls if f.category is category)
 
 
-# Looked up rather than parsed from the value: every document read
-# asks for the category of each box checked.
+# Looked up rather than worked out: every post-mortem built asks for the
+# category of each box checked.
 _FACTOR_CATEGORIES = {
     factor: FactorCategory(factor.value.partition(".")[0]) for factor in Factor
 }
+# Each category with the name of its checklist in ContributingFactors.
+_CHECKLISTS = tuple((category, category.value) for category in FactorCategory)
 
 _FACTOR_LABELS = {
     Factor.ERROR_HANDLING: "Missing or insufficient error handling",
@@ -289,9 +291,9 @@ class ContributingFactors:
     assumption: FactorChecklist = FactorChecklist()
 
     def __attrs_post_init__(self) -> None:
-        for category in FactorCategory:
-            for factor in self.checklist(category).checked:
-                if factor.category is not category:
+        for category, name in _CHECKLISTS:
+            for factor in getattr(self, name).checked:
+                if _FACTOR_CATEGORIES[factor] is not category:
                     raise InvariantError(
                         f"ContributingFactors.{category.value}",
                         f"the {category.value} checklist holds a box of "
