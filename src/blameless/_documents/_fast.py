@@ -157,13 +157,19 @@ def unstructure_function(cls: type) -> Callable[[Any], dict[str, Any]]:
 # Reading ------------------------------------------------------------------
 #
 # A class is built the way attrs' own __init__ builds it, minus the
-# converters: the object is made with object.__new__, each slot is set
-# through its descriptor, and __attrs_post_init__ runs the model's
-# invariants. Skipping a converter is safe because every value is read
-# into the very form the converter returns (a tuple, a frozenset, a
+# converters: its fields are set and __attrs_post_init__ runs the
+# model's invariants. Skipping a converter is safe because every value is
+# read into the very form the converter returns (a tuple, a frozenset, a
 # Timestamp, a date, a datetime at a plain fixed offset); a test holds
 # every class to that, and the building checks below refuse a class
 # that a model change made unfit (a validator, a factory default).
+#
+# The fields are set on an instance of a "twin": a subclass that adds
+# nothing but plain assignment, which Python compiles to a direct store
+# into the slot, several times quicker than calling each slot's setter
+# (the frozen class refuses assignment). Once every field is set, the
+# instance takes its real class, whose layout it already has: from then
+# on it is an instance of the model's class like any other.
 
 
 _ABSENT = object()  # what .get returns for a key the document leaves out
@@ -174,14 +180,20 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def _slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
-    for klass in cls.__mro__:
-        slot = klass.__dict__.get(name)
-        if isinstance(slot, types.MemberDescriptorType):
-            setter: Callable[[object, object], None] = slot.__set__
-            return setter
-    message = f"{cls.__name__}.{name} is not a slot; cannot build it"
-    raise TypeError(message)
+@functools.cache
+def _twin(cls: type) -> type:
+    """Return the subclass of *cls* whose instances take assignments."""
+    namespace = {
+        "__slots__": (),
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+    }
+    twin = type(f"_{cls.__name__}Twin", (cls,), namespace)
+    # Tried once here, so that a class whose layout forbids the switch
+    # fails as the reader is written, not as a document is read.
+    trial: Any = object.__new__(twin)
+    trial.__class__ = cls
+    return twin
 
 
 def _refuse_unfit(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> None:
@@ -210,31 +222,34 @@ def _read_int(value: object) -> int:
     return value
 
 
-@functools.cache
-def _timestamp_reader() -> Callable[[object], Timestamp]:
-    new = object.__new__
-    set_at = _slot_setter(Timestamp, "at")
-    set_approximate = _slot_setter(Timestamp, "approximate")
-    fullmatch = TIMESTAMP_FORM.fullmatch
-    fromisoformat = datetime.fromisoformat
+def _timestamp_lines(src: _Source, depth: int, pad: str) -> None:
+    """Write the lines that read ``v<depth>`` into a :class:`Timestamp`.
 
-    def read_timestamp(value: object) -> Timestamp:
-        # The usual text is read here, in the steps of check_timestamp;
-        # it takes everything else: a datetime that TOML or YAML parsed,
-        # in any zone, goes through the model's constructor.
-        if type(value) is str:
-            approximate = value.startswith(APPROX)
-            text = value[len(APPROX) :] if approximate else value
-            if fullmatch(text) is not None:
-                moment = fromisoformat(text)
-                if moment.year not in EDGE_YEARS:
-                    stamp: Timestamp = new(Timestamp)
-                    set_at(stamp, moment)
-                    set_approximate(stamp, approximate)
-                    return stamp
-        return check_timestamp(value)
-
-    return read_timestamp
+    The usual text is read inline, in the steps of check_timestamp; it
+    takes everything else: a datetime that TOML or YAML parsed, in any
+    zone, goes through the model's constructor.
+    """
+    v, a, t, m = (f"{name}{depth}" for name in "vatm")
+    stamp = src.name("Timestamp", Timestamp)
+    check = src.name("check_timestamp", check_timestamp)
+    src.add(
+        pad,
+        f"if type({v}) is str:",
+        f"    {a} = {v}.startswith({APPROX!r})",
+        f"    {t} = {v}[{len(APPROX)}:] if {a} else {v}",
+        f"    if ({src.name('fullmatch', TIMESTAMP_FORM.fullmatch)}({t})",
+        "        is not None and",
+        f"        ({m} := {src.name('fromiso', datetime.fromisoformat)}({t}))",
+        f"        .year not in {src.name('EDGE_YEARS', EDGE_YEARS)}):",
+        f"        {v} = new({src.name('Twin', _twin(Timestamp))})",
+        f"        {v}.at = {m}",
+        f"        {v}.approximate = {a}",
+        f"        {v}.__class__ = {stamp}",
+        "    else:",
+        f"        {v} = {check}({v})",
+        "else:",
+        f"    {v} = {check}({v})",
+    )
 
 
 # Dates repeat across a log (a few thousand days in a decade), and each
@@ -261,8 +276,6 @@ def _item_reader(kind: object) -> Callable[[Any], Any]:
         return _read_int
     if kind is date:
         return _read_date
-    if kind is Timestamp:
-        return _timestamp_reader()
     if _is_enum(kind):
         by_value = {member.value: member for member in kind}
         return by_value.__getitem__
@@ -270,33 +283,6 @@ def _item_reader(kind: object) -> Callable[[Any], Any]:
         return structure_function(kind)
     message = f"cannot read {kind!r}"
     raise TypeError(message)
-
-
-def _check_lines(kind: object, names: dict[str, Any], pad: str) -> list[str]:
-    """Return the lines that read ``v``, a value of *kind*, in place."""
-    inner = _optional_inner(kind)
-    if inner is not None:
-        body = _check_lines(inner, names, pad + "    ")
-        return [f"{pad}if v is not None:", *body]
-    if kind is str:
-        names["_utf8"] = _utf8
-        return [
-            f"{pad}if type(v) is not str or not (v.isascii() or _utf8(v)):",
-            f"{pad}    raise Invalid",
-        ]
-    if kind is int:
-        return [
-            f"{pad}if type(v) is not int or not {INT_MIN} <= v <= {INT_MAX}:",
-            f"{pad}    raise Invalid",
-        ]
-    if kind is bool:
-        return [f"{pad}if v is not True and v is not False: raise Invalid"]
-    origin = get_origin(kind)
-    if origin is tuple or origin is frozenset:
-        return _collection_lines(kind, names, pad)
-    key = f"read_{len(names)}"
-    names[key] = _item_reader(kind)
-    return [f"{pad}v = {key}(v)"]
 
 
 # Building a set of members hashes each member in Python, though a
@@ -326,26 +312,55 @@ def _member_set_reader(kind: type[enum.Enum]) -> Callable[[object], Any]:
     return read_members
 
 
-def _collection_lines(
-    kind: object, names: dict[str, Any], pad: str
-) -> list[str]:
-    key = f"read_{len(names)}"
-    item = get_args(kind)[0]
-    if get_origin(kind) is frozenset and _is_enum(item):
-        names[key] = _member_set_reader(item)
-        return [f"{pad}v = {key}(v)"]
-    names[key] = _item_reader(item)
-    lines = [f"{pad}if type(v) is not list: raise Invalid"]
-    if get_origin(kind) is tuple:
-        return [*lines, f"{pad}v = tuple(map({key}, v))"]
-    # A set is read whole, then compared in size with the list: a value
-    # given twice would silently vanish into it.
-    return [
-        *lines,
-        f"{pad}s = frozenset(map({key}, v))",
-        f"{pad}if len(s) != len(v): raise Invalid",
-        f"{pad}v = s",
-    ]
+class _Source:
+    """The source of one reader as it is written: its lines and names."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, Any] = {
+            "Invalid": _Invalid,
+            "ABSENT": _ABSENT,
+            "new": object.__new__,
+            "_utf8": _utf8,
+        }
+
+    def name(self, prefix: str, value: object) -> str:
+        """Return a new name for *value* in the reader's namespace."""
+        key = f"{prefix}_{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def add(self, pad: str, *lines: str) -> None:
+        """Add lines, indented by *pad*."""
+        self.lines.extend(pad + line for line in lines)
+
+
+# The reader of a class is one function with every nested class written
+# inline, at its depth: the dict ``o<depth>`` becomes the object
+# ``r<depth>``, and each field's value goes through ``v<depth>``.
+
+
+def _object_lines(
+    src: _Source, cls: type, depth: int, pad: str, extra: frozenset[str]
+) -> None:
+    """Write the lines that read the dict ``o<depth>`` into ``r<depth>``."""
+    fields = _fields(cls)
+    _refuse_unfit(cls, fields)
+    known = src.name("known", frozenset(f.name for f in fields) | extra)
+    made = src.name(cls.__name__, cls)
+    o, r = f"o{depth}", f"r{depth}"
+    src.add(
+        pad,
+        f"if type({o}) is not dict or not {known}.issuperset({o}):",
+        "    raise Invalid",
+        f"{r} = new({src.name('Twin', _twin(cls))})",
+    )
+    for field in fields:
+        _field_lines(src, field, depth, pad)
+    src.add(pad, f"{r}.__class__ = {made}")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        src.add(pad, f"{src.name('post_init', post_init)}({r})")
 
 
 def _taken_as_is(field: attrs.Attribute[Any]) -> bool:
@@ -356,30 +371,113 @@ def _taken_as_is(field: attrs.Attribute[Any]) -> bool:
     return type(default) is field.type and field.type in (str, int, bool)
 
 
-def _read_field(
-    field: attrs.Attribute[Any], names: dict[str, Any]
-) -> list[str]:
-    key = field.name
-    setter = f"set_{key}"
-    names[setter] = _slot_setter(names["cls"], key)
-    last = f"    {setter}(r, v)"
+def _field_lines(
+    src: _Source, field: attrs.Attribute[Any], depth: int, pad: str
+) -> None:
+    o, v, key = f"o{depth}", f"v{depth}", field.name
     if field.default is attrs.NOTHING:
-        checks = _check_lines(field.type, names, "    ")
-        return [f"    v = o[{key!r}]", *checks, last]
-    default = f"default_{key}"
-    names[default] = field.default
-    if _taken_as_is(field):
-        checks = _check_lines(field.type, names, "    ")
-        return [f"    v = o.get({key!r}, {default})", *checks, last]
-    checks = _check_lines(field.type, names, "        ")
-    return [
-        f"    v = o.get({key!r}, ABSENT)",
-        "    if v is ABSENT:",
-        f"        v = {default}",
-        "    else:",
-        *checks,
-        last,
-    ]
+        src.add(pad, f"{v} = {o}[{key!r}]")
+        _value_lines(src, field.type, depth, pad)
+    elif _taken_as_is(field):
+        default = src.name(f"default_{key}", field.default)
+        src.add(pad, f"{v} = {o}.get({key!r}, {default})")
+        _value_lines(src, field.type, depth, pad)
+    else:
+        default = src.name(f"default_{key}", field.default)
+        src.add(
+            pad,
+            f"{v} = {o}.get({key!r}, ABSENT)",
+            f"if {v} is ABSENT:",
+            f"    {v} = {default}",
+            "else:",
+        )
+        _value_lines(src, field.type, depth, pad + "    ")
+    src.add(pad, f"r{depth}.{key} = {v}")
+
+
+def _value_lines(src: _Source, kind: object, depth: int, pad: str) -> None:
+    """Write the lines that read ``v<depth>``, a value of *kind*, in place."""
+    v = f"v{depth}"
+    inner = _optional_inner(kind)
+    if inner is not None:
+        src.add(pad, f"if {v} is not None:")
+        _value_lines(src, inner, depth, pad + "    ")
+    elif kind in _SCALAR_CHECKS:
+        src.add(pad, *_SCALAR_CHECKS[kind].format(v=v).splitlines())
+    elif _is_enum(kind):
+        members = {member.value: member for member in kind}
+        src.add(pad, f"{v} = {src.name('members', members)}[{v}]")
+    elif _is_part(kind):
+        src.add(pad, f"o{depth + 1} = {v}")
+        _object_lines(src, kind, depth + 1, pad, frozenset())
+        src.add(pad, f"{v} = r{depth + 1}")
+    elif get_origin(kind) in (tuple, frozenset):
+        _collection_lines(src, kind, depth, pad)
+    elif kind is Timestamp:
+        _timestamp_lines(src, depth, pad)
+    elif kind is date:
+        # A date kept from before is taken at once (dates are all true).
+        kept = src.name("kept_dates", _DATES)
+        src.add(
+            pad,
+            f"{v} = {kept}.get({v}) or {src.name('read', _read_date)}({v})",
+        )
+    else:
+        src.add(pad, f"{v} = {src.name('read', _item_reader(kind))}({v})")
+
+
+# The checks of scalars, written inline; *v* stands for the value.
+_SCALAR_CHECKS = {
+    str: (
+        "if type({v}) is not str or not ({v}.isascii() or _utf8({v})):\n"
+        "    raise Invalid"
+    ),
+    int: (
+        f"if type({{v}}) is not int or not {INT_MIN} <= {{v}} <= {INT_MAX}:\n"
+        "    raise Invalid"
+    ),
+    bool: "if {v} is not True and {v} is not False: raise Invalid",
+}
+
+
+def _collection_lines(
+    src: _Source, kind: object, depth: int, pad: str
+) -> None:
+    v, item = f"v{depth}", get_args(kind)[0]
+    if get_origin(kind) is frozenset and _is_enum(item):
+        # A set kept from before is taken at once; anything else, and the
+        # empty set (which is false), goes through the reader.
+        kept = src.name("kept_sets", _MEMBER_SETS.setdefault(item, {}))
+        read = src.name("read", _member_set_reader(item))
+        src.add(
+            pad,
+            f"{v} = (type({v}) is list and {kept}.get(tuple({v})))"
+            f" or {read}({v})",
+        )
+        return
+    src.add(pad, f"if type({v}) is not list: raise Invalid")
+    if get_origin(kind) is tuple and _is_part(item):
+        _part_list_lines(src, item, depth, pad)
+        return
+    read = src.name("read", _item_reader(item))
+    if get_origin(kind) is tuple:
+        src.add(pad, f"{v} = tuple(map({read}, {v}))")
+        return
+    # A set is read whole, then compared in size with the list: a value
+    # given twice would silently vanish into it.
+    src.add(
+        pad,
+        f"s{depth} = frozenset(map({read}, {v}))",
+        f"if len(s{depth}) != len({v}): raise Invalid",
+        f"{v} = s{depth}",
+    )
+
+
+def _part_list_lines(src: _Source, item: type, depth: int, pad: str) -> None:
+    v, built, inner = f"v{depth}", f"l{depth}", depth + 1
+    src.add(pad, f"{built} = []", f"for o{inner} in {v}:")
+    _object_lines(src, item, inner, pad + "    ", frozenset())
+    src.add(pad, f"    {built}.append(r{inner})", f"{v} = tuple({built})")
 
 
 @functools.cache
@@ -397,27 +495,9 @@ def structure_function(
         extra: Keys allowed besides the fields, and ignored.
     """
     name = f"read_{cls.__name__}"
-    fields = _fields(cls)
-    _refuse_unfit(cls, fields)
-    names: dict[str, Any] = {
-        "Invalid": _Invalid,
-        "ABSENT": _ABSENT,
-        "cls": cls,
-        "new": object.__new__,
-        "known": frozenset(f.name for f in fields) | extra,
-    }
-    lines = [
-        f"def {name}(o):",
-        "    if type(o) is not dict or not known.issuperset(o):",
-        "        raise Invalid",
-        "    r = new(cls)",
-    ]
-    for field in fields:
-        lines.extend(_read_field(field, names))
-    post_init = getattr(cls, "__attrs_post_init__", None)
-    if post_init is not None:
-        names["post_init"] = post_init
-        lines.append("    post_init(r)")
-    lines.append("    return r")
-    function: Callable[[Any], Any] = _compile(name, lines, names)
+    src = _Source()
+    src.add("", f"def {name}(o0):")
+    _object_lines(src, cls, 0, "    ", extra)
+    src.add("    ", "return r0")
+    function: Callable[[Any], Any] = _compile(name, src.lines, src.names)
     return function
