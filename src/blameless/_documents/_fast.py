@@ -210,18 +210,6 @@ def _refuse_unfit(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> None:
         raise TypeError(message)
 
 
-def _read_str(value: object) -> str:
-    if type(value) is not str or not (value.isascii() or _utf8(value)):
-        raise _Invalid
-    return value
-
-
-def _read_int(value: object) -> int:
-    if type(value) is not int or not INT_MIN <= value <= INT_MAX:
-        raise _Invalid
-    return value
-
-
 def _timestamp_lines(src: _Source, depth: int, pad: str) -> None:
     """Write the lines that read ``v<depth>`` into a :class:`Timestamp`.
 
@@ -270,10 +258,6 @@ def _read_date(value: object) -> date:
 
 def _item_reader(kind: object) -> Callable[[Any], Any]:
     """Return the function reading one item of a list of *kind*."""
-    if kind is str:
-        return _read_str
-    if kind is int:
-        return _read_int
     if kind is date:
         return _read_date
     if _is_enum(kind):
@@ -321,6 +305,7 @@ class _Source:
             "Invalid": _Invalid,
             "ABSENT": _ABSENT,
             "new": object.__new__,
+            "isascii": str.isascii,
             "_utf8": _utf8,
         }
 
@@ -428,10 +413,8 @@ def _value_lines(src: _Source, kind: object, depth: int, pad: str) -> None:
 
 # The checks of scalars, written inline; *v* stands for the value.
 _SCALAR_CHECKS = {
-    str: (
-        "if type({v}) is not str or not ({v}.isascii() or _utf8({v})):\n"
-        "    raise Invalid"
-    ),
+    # str.isascii refuses anything but text, with a TypeError.
+    str: "if not (isascii({v}) or _utf8({v})): raise Invalid",
     int: (
         f"if type({{v}}) is not int or not {INT_MIN} <= {{v}} <= {INT_MAX}:\n"
         "    raise Invalid"
@@ -459,15 +442,22 @@ def _collection_lines(
     if get_origin(kind) is tuple and _is_part(item):
         _part_list_lines(src, item, depth, pad)
         return
-    read = src.name("read", _item_reader(item))
+    if item in _SCALAR_CHECKS:
+        # Scalars are checked where they are and kept as they are.
+        check = _SCALAR_CHECKS[item].format(v=f"x{depth}").splitlines()
+        src.add(pad, f"for x{depth} in {v}:")
+        src.add(pad + "    ", *check)
+        items = v
+    else:
+        items = f"map({src.name('read', _item_reader(item))}, {v})"
     if get_origin(kind) is tuple:
-        src.add(pad, f"{v} = tuple(map({read}, {v}))")
+        src.add(pad, f"{v} = tuple({items})")
         return
     # A set is read whole, then compared in size with the list: a value
     # given twice would silently vanish into it.
     src.add(
         pad,
-        f"s{depth} = frozenset(map({read}, {v}))",
+        f"s{depth} = frozenset({items})",
         f"if len(s{depth}) != len({v}): raise Invalid",
         f"{v} = s{depth}",
     )
@@ -488,7 +478,7 @@ def structure_function(
 
     It raises an exception, of any type, at the first problem. A value
     of an unusual type that the walk accepts, such as a tuple for a list
-    or a subclass of str, is refused here too: the walk then reads it.
+    or a subclass of dict, is refused here too: the walk then reads it.
 
     Args:
         cls: A class of the model.
