@@ -17,7 +17,8 @@ parsed from the same strings (with the "approx. " mark) into an object
 holding the datetime and the flag, and the same invariants checked (the
 order of the incident's times, unique action ids, reviews of existing
 items, why-levels 1, 2, 3 ...). Neither refuses duplicate keys, which
-blameless does (it parses with the standard library for that).
+blameless does (it parses with orjson and checks that no key was dropped,
+as docs/documents.md explains).
 
 The garbage collector is disabled during every timed bulk decode, for all
 three alike: with it running, the timings measure the collector's passes
