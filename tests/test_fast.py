@@ -181,3 +181,26 @@ def test_kept_dates_and_sets_stay_within_a_bound(
         "readiness": {"participants": [{"name": "A", "roles": twice}]},
     }
     assert _verdict(READ, repeated) is None
+
+
+@given(post_mortem=post_mortems(), data=st.data())
+def test_an_unknown_key_anywhere_is_refused(
+    post_mortem: PostMortem, data: st.DataObject
+) -> None:
+    """A key that is no field, in any object, fails the fast path.
+
+    Keys are counted rather than looked up, so an unknown key must be
+    seen whether or not its object leaves fields out.
+    """
+    document = blameless.to_dict(post_mortem)
+    objects: list[dict[str, Any]] = []
+    stack: list[Any] = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            objects.append(item)
+        if isinstance(item, dict | list):
+            stack.extend(item.values() if isinstance(item, dict) else item)
+    holder = data.draw(st.sampled_from(objects))
+    holder[data.draw(st.sampled_from(["", "x", "Log", "notes "]))] = None
+    assert _verdict(READ, document) is None

@@ -8,8 +8,11 @@ the way attrs and cattrs write theirs.
 
 Reading here only decides *whether* a document is valid, raising any
 exception at the first problem; the detailed walk then says what is
-wrong. Both apply the same checks (those of ``_values``), and a test holds
-them to the same verdict on every document.
+wrong. Both apply the same checks (those of ``_values``, some written
+inline here, step for step), and a test holds them to the same verdict
+on every document. A whole post-mortem is read by one function, every
+nested class written inline, since a call per part costs more than the
+part's own checks.
 """
 
 from __future__ import annotations
@@ -183,6 +186,8 @@ def _utf8(text: str) -> bool:
 @functools.cache
 def _twin(cls: type) -> type:
     """Return the subclass of *cls* whose instances take assignments."""
+    # Both names, since they share one slot of the type: with the frozen
+    # __delattr__ left in place, assignment would still go through Python.
     namespace = {
         "__slots__": (),
         "__setattr__": object.__setattr__,
@@ -331,29 +336,31 @@ def _object_lines(
     """Write the lines that read the dict ``o<depth>`` into ``r<depth>``."""
     fields = _fields(cls)
     _refuse_unfit(cls, fields)
-    known = src.name("known", frozenset(f.name for f in fields) | extra)
     made = src.name(cls.__name__, cls)
-    o, r = f"o{depth}", f"r{depth}"
+    o, r, absent = f"o{depth}", f"r{depth}", f"absent{depth}"
     src.add(
         pad,
-        f"if type({o}) is not dict or not {known}.issuperset({o}):",
-        "    raise Invalid",
+        f"if type({o}) is not dict: raise Invalid",
         f"{r} = new({src.name('Twin', _twin(cls))})",
+        f"{absent} = 0",
     )
     for field in fields:
         _field_lines(src, field, depth, pad)
+    if extra:
+        known = src.name("known", frozenset(f.name for f in fields) | extra)
+        src.add(pad, f"if not {known}.issuperset({o}): raise Invalid")
+    else:
+        # Every field present was found by its key, so a dict holding
+        # more keys than that holds one that is not a field. (A set test
+        # of the keys costs more: it copies them into a new set first.)
+        src.add(
+            pad,
+            f"if len({o}) + {absent} != {len(fields)}: raise Invalid",
+        )
     src.add(pad, f"{r}.__class__ = {made}")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
         src.add(pad, f"{src.name('post_init', post_init)}({r})")
-
-
-def _taken_as_is(field: attrs.Attribute[Any]) -> bool:
-    """Whether the field's default passes its own check unchanged."""
-    default = field.default
-    if default is None:
-        return _optional_inner(field.type) is not None
-    return type(default) is field.type and field.type in (str, int, bool)
 
 
 def _field_lines(
@@ -363,10 +370,6 @@ def _field_lines(
     if field.default is attrs.NOTHING:
         src.add(pad, f"{v} = {o}[{key!r}]")
         _value_lines(src, field.type, depth, pad)
-    elif _taken_as_is(field):
-        default = src.name(f"default_{key}", field.default)
-        src.add(pad, f"{v} = {o}.get({key!r}, {default})")
-        _value_lines(src, field.type, depth, pad)
     else:
         default = src.name(f"default_{key}", field.default)
         src.add(
@@ -374,6 +377,7 @@ def _field_lines(
             f"{v} = {o}.get({key!r}, ABSENT)",
             f"if {v} is ABSENT:",
             f"    {v} = {default}",
+            f"    absent{depth} += 1",
             "else:",
         )
         _value_lines(src, field.type, depth, pad + "    ")
