@@ -223,23 +223,22 @@ def _timestamp_lines(src: _Source, depth: int, pad: str) -> None:
     zone, goes through the model's constructor.
     """
     v, a, t, m = (f"{name}{depth}" for name in "vatm")
-    stamp = src.name("Timestamp", Timestamp)
+    fullmatch = src.name("fullmatch", TIMESTAMP_FORM.fullmatch)
+    fromisoformat = src.name("fromisoformat", datetime.fromisoformat)
+    edge_years = src.name("EDGE_YEARS", EDGE_YEARS)
     check = src.name("check_timestamp", check_timestamp)
     src.add(
         pad,
+        f"{m} = None",
         f"if type({v}) is str:",
         f"    {a} = {v}.startswith({APPROX!r})",
         f"    {t} = {v}[{len(APPROX)}:] if {a} else {v}",
-        f"    if ({src.name('fullmatch', TIMESTAMP_FORM.fullmatch)}({t})",
-        "        is not None and",
-        f"        ({m} := {src.name('fromiso', datetime.fromisoformat)}({t}))",
-        f"        .year not in {src.name('EDGE_YEARS', EDGE_YEARS)}):",
-        f"        {v} = new({src.name('Twin', _twin(Timestamp))})",
-        f"        {v}.at = {m}",
-        f"        {v}.approximate = {a}",
-        f"        {v}.__class__ = {stamp}",
-        "    else:",
-        f"        {v} = {check}({v})",
+        f"    {m} = {fullmatch}({t}) and {fromisoformat}({t})",
+        f"if {m} is not None and {m}.year not in {edge_years}:",
+        f"    {v} = new({src.name('Twin', _twin(Timestamp))})",
+        f"    {v}.at = {m}",
+        f"    {v}.approximate = {a}",
+        f"    {v}.__class__ = {src.name('Timestamp', Timestamp)}",
         "else:",
         f"    {v} = {check}({v})",
     )
