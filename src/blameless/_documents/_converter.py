@@ -316,7 +316,8 @@ def read_quickly(document: object) -> PostMortem | None:
     the detailed walk of :func:`from_dict` gives the verdict.
     """
     try:
-        if document.get("schema") == SCHEMA_VERSION:  # type: ignore[attr-defined]
+        version = document.get("schema")  # type: ignore[attr-defined]
+        if version == SCHEMA_VERSION:
             post_mortem: PostMortem = _read_body(document)
             return post_mortem
     except Exception:  # noqa: BLE001, S110 - any failure is explained later

@@ -69,9 +69,10 @@ def _optional_inner(kind: object) -> object | None:
 
 
 def _compile(name: str, lines: list[str], names: dict[str, Any]) -> Any:  # noqa: ANN401 - a function of generated source
-    source = "\n".join(lines)
+    """Compile generated *lines* and return the function called *name*."""
+    code = compile("\n".join(lines), f"<blameless {name}>", "exec")
     namespace = dict(names)
-    exec(compile(source, f"<blameless {name}>", "exec"), namespace)  # noqa: S102 - our own source
+    exec(code, namespace)  # noqa: S102 - source written by this module
     return namespace[name]
 
 

@@ -105,14 +105,17 @@ class _Walker:
         self.problems: list[Problem] = []
 
     def mismatch(self, path: str, error: Mismatch, value: object) -> object:
+        """Record a value that failed its check; return the bad mark."""
         self.problems.append(problem(path, error.expected, value, error.hint))
         return _BAD
 
     def expect(self, path: str, expected: str, value: object) -> object:
+        """Record a value of the wrong shape; return the bad mark."""
         self.problems.append(problem(path, expected, value))
         return _BAD
 
     def unknown(self, path: str, key: object, known: tuple[str, ...]) -> None:
+        """Record an unknown key, suggesting the nearest known one."""
         close = []
         if isinstance(key, str):
             close = difflib.get_close_matches(key, known, n=1)
@@ -131,6 +134,7 @@ class _Walker:
         )
 
     def missing(self, path: str, key: str) -> None:
+        """Record a required key that is absent."""
         self.problems.append(
             Problem(
                 _child(path, key),
@@ -141,6 +145,7 @@ class _Walker:
         )
 
     def invariant(self, path: str, owner: type, error: InvariantError) -> None:
+        """Record a model invariant refused at *path*."""
         cls_name, _, rest = error.where.partition(".")
         if cls_name == owner.__name__ and rest:
             separator = "" if rest.startswith("[") else "."
