@@ -24,7 +24,14 @@ from blameless._model._follow_up import FollowUp
 from blameless._model._incident import IncidentReport, Severity
 from blameless._model._post_mortem import PostMortem
 
-__all__ = ["BITS", "FACTORS", "Bucket", "Collector", "masks_to_counts"]
+__all__ = [
+    "BITS",
+    "FACTORS",
+    "TOTAL",
+    "Bucket",
+    "Collector",
+    "masks_to_counts",
+]
 
 #: Every checklist box, in the worksheet's order.
 FACTORS = tuple(Factor)
@@ -32,7 +39,8 @@ FACTORS = tuple(Factor)
 #: The bit of each box in a post-mortem's factor mask, by its value.
 BITS = {factor.value: 1 << index for index, factor in enumerate(FACTORS)}
 
-_TOTAL = DURATIONS.index("total_duration")
+#: The slot of the total duration among the durations gathered.
+TOTAL = DURATIONS.index("total_duration")
 _RANK = {severity.value: severity.rank for severity in Severity}
 _OPEN = frozenset(status.value for status in ActionStatus if status.is_open)
 _YES_DETECTION = frozenset(
@@ -215,7 +223,7 @@ class Collector:
             values[slot].append(end - start)
             if approximate[begin] or approximate[end_index]:
                 bucket.approximate[slot] += 1
-            if slot == _TOTAL:
+            if slot == TOTAL:
                 total = end - start
         return total
 

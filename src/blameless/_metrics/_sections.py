@@ -27,10 +27,12 @@ __all__ = [
     "FactorPair",
     "FactorStats",
     "ResilienceStats",
+    "share",
 ]
 
 
-def _share(part: int, whole: int) -> float | None:
+def share(part: int, whole: int) -> float | None:
+    """Return *part* over *whole*, or ``None`` when *whole* is zero."""
     return part / whole if whole else None
 
 
@@ -286,12 +288,12 @@ class ResilienceStats:
     @property
     def detection_share(self) -> float | None:
         """``caught_earlier`` over the post-mortems that answered."""
-        return _share(self.caught_earlier, self.detection_answered)
+        return share(self.caught_earlier, self.detection_answered)
 
     @property
     def containment_share(self) -> float | None:
         """``limited_blast_radius`` over those that answered."""
-        return _share(self.limited_blast_radius, self.blast_radius_answered)
+        return share(self.limited_blast_radius, self.blast_radius_answered)
 
     def rows(self) -> list[Row]:
         """Return one plain row per answer of both questions.
@@ -325,5 +327,5 @@ def _answer(question: str, answer: str, count: int, answered: int) -> Row:
         "question": question,
         "answer": answer,
         "count": count,
-        "share": _share(count, answered),
+        "share": share(count, answered),
     }

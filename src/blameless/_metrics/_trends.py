@@ -11,6 +11,7 @@ import attrs
 
 from blameless._metrics._collect import (
     FACTORS,
+    TOTAL,
     Bucket,
     Collector,
     masks_to_counts,
@@ -33,6 +34,7 @@ from blameless._metrics._sections import (
     FactorPair,
     FactorStats,
     ResilienceStats,
+    share,
 )
 from blameless._metrics._stats import (
     RESAMPLES,
@@ -397,8 +399,7 @@ def _longest(
         return None, {}
     # The same total durations sit sorted in the buckets; merging sorted
     # runs is cheaper than sorting the gathered ones again.
-    slot = DURATIONS.index("total_duration")
-    runs = (bucket.values[slot] for bucket in _all_buckets(collector))
+    runs = (bucket.values[TOTAL] for bucket in _all_buckets(collector))
     threshold = quantile(sorted(chain.from_iterable(runs)), fraction)
     masks: dict[int, int] = {}
     for value, mask in zip(values, collector.longest_masks, strict=True):
@@ -425,9 +426,9 @@ def _factor_stats(collector: Collector, options: _Options) -> FactorStats:
             FactorFrequency(
                 factor=factor,
                 count=count,
-                share=count / analysed if analysed else None,
+                share=share(count, analysed),
                 longest=long,
-                longest_share=long / longest_total if longest_total else None,
+                longest_share=share(long, longest_total),
             )
             for factor, count, long in zip(
                 FACTORS, counts, longest, strict=True
@@ -459,9 +460,7 @@ def _action_stats(collector: Collector, options: _Options) -> ActionStats:
         post_mortems=collector.count,
         items=items,
         by_status=by_status,
-        completion_rate=(
-            by_status[ActionStatus.COMPLETE] / kept if kept else None
-        ),
+        completion_rate=share(by_status[ActionStatus.COMPLETE], kept),
         overdue=collector.overdue,
         blocked=by_status[ActionStatus.BLOCKED],
         replanned=collector.replanned,
