@@ -7,7 +7,7 @@ import enum
 from blameless._model._incident import IncidentReport
 from blameless._model._time import Span, Timestamp
 
-__all__ = ["DURATIONS", "TIME_FIELDS", "DurationPreset", "Rule"]
+__all__ = ["DURATIONS", "TIME_FIELDS", "TOTAL", "DurationPreset", "Rule"]
 
 #: The five durations measured for every incident, in this order.
 DURATIONS = (
@@ -17,6 +17,9 @@ DURATIONS = (
     "time_to_resolve",
     "total_duration",
 )
+
+#: The slot of the total duration among the durations.
+TOTAL = DURATIONS.index("total_duration")
 
 #: The recorded times of an incident report, earliest field first.
 TIME_FIELDS = (

@@ -23,9 +23,11 @@ __all__ = [
     "SMALL_SAMPLE",
     "Caveat",
     "DurationStats",
+    "check_options",
     "duration_stats",
     "quantile",
     "summarize",
+    "summarize_ordered",
 ]
 
 #: Fewer durations than this make a plain mean fragile.
@@ -244,7 +246,9 @@ def _geometric_mean(
         )
     if not positive:
         return None, caveat
-    log_mean = math.fsum(map(math.log, positive)) / len(positive)
+    # A plain sum: its rounding error is far below a microsecond here, and
+    # it is several times faster than fsum over a long log.
+    log_mean = sum(map(math.log, positive)) / len(positive)
     return timedelta(seconds=math.exp(log_mean)), caveat
 
 
@@ -288,7 +292,12 @@ def _approximate_caveat(approximate: int, count: int) -> Caveat:
     )
 
 
-def _check_options(confidence: float | None, resamples: int) -> None:
+def check_options(confidence: float | None, resamples: int) -> None:
+    """Refuse a confidence level outside (0, 1) or fewer than 1 resample.
+
+    Raises:
+        BlamelessError: If either option is out of range.
+    """
     if confidence is not None and not 0 < confidence < 1:
         msg = (
             f"confidence must lie strictly between 0 and 1, got {confidence!r}"
@@ -327,8 +336,34 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
         BlamelessError: If *confidence* is not between 0 and 1, or
             *resamples* is below 1.
     """
-    _check_options(confidence, resamples)
-    ordered = sorted(values)
+    check_options(confidence, resamples)
+    return summarize_ordered(
+        sorted(values),
+        name=name,
+        spans=spans,
+        approximate=approximate,
+        mean=mean,
+        confidence=confidence,
+        resamples=resamples,
+        seed=seed,
+    )
+
+
+def summarize_ordered(  # noqa: PLR0913 - the options of one summary
+    ordered: list[float],
+    *,
+    name: str,
+    spans: str,
+    approximate: int,
+    mean: bool,
+    confidence: float | None,
+    resamples: int,
+    seed: int,
+) -> DurationStats:
+    """Summarize durations in seconds that are already sorted.
+
+    The options are those of :func:`summarize`, already checked.
+    """
     if not ordered:
         return DurationStats(name=name, spans=spans)
 

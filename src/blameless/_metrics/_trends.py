@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import chain
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 import attrs
 
-from blameless._metrics._collect import (
-    FACTORS,
-    TOTAL,
-    Bucket,
-    Collector,
-    masks_to_counts,
-)
+from blameless._errors import BlamelessError
 from blameless._metrics._filters import LogFilter
 from blameless._metrics._incident import resolve_today
 from blameless._metrics._periods import (
@@ -26,7 +22,7 @@ from blameless._metrics._periods import (
     period_range,
     zone,
 )
-from blameless._metrics._presets import DURATIONS, DurationPreset
+from blameless._metrics._presets import DURATIONS, TOTAL, DurationPreset
 from blameless._metrics._rows import Row, to_pandas
 from blameless._metrics._sections import (
     ActionStats,
@@ -39,8 +35,27 @@ from blameless._metrics._sections import (
 from blameless._metrics._stats import (
     RESAMPLES,
     DurationStats,
+    check_options,
     quantile,
     summarize,
+    summarize_ordered,
+)
+from blameless._metrics._table import (
+    BLAST_RADIUS,
+    DETECTION,
+    FACTORS,
+    IMPACTS,
+    LATE,
+    MISSING,
+    NO_DAY,
+    NOT_HELD,
+    SEVERITIES,
+    STATUSES,
+    WITHIN,
+    LogTable,
+    bits_to_counts,
+    sorted_finite,
+    span_column,
 )
 from blameless._model._actions import ActionStatus
 from blameless._model._analysis import (
@@ -89,6 +104,9 @@ class _Options:
     resamples: int = RESAMPLES
     seed: int = 0
     longest: float = 0.9
+
+    def __attrs_post_init__(self) -> None:
+        check_options(self.confidence, self.resamples)
 
 
 @attrs.frozen(kw_only=True)
@@ -267,17 +285,17 @@ def _period_columns() -> list[str]:
 
 
 def _stats(
-    bucket_values: Iterable[Iterable[float]],
+    ordered: list[float],
     approximate: int,
     name: str,
     options: _Options,
     *,
     interval: bool,
 ) -> DurationStats:
-    return summarize(
-        chain.from_iterable(bucket_values),
+    return summarize_ordered(
+        ordered,
         name=name,
-        spans=options.preset.describe(name),
+        spans=_describe(options.preset, name),
         approximate=approximate,
         mean=options.mean,
         confidence=options.confidence if interval else None,
@@ -286,46 +304,108 @@ def _stats(
     )
 
 
-def _period(key: int, bucket: Bucket, options: _Options) -> PeriodTrend:
-    label, start, end = bounds(options.period, key, options.tz)
+@functools.cache
+def _describe(preset: DurationPreset, name: str) -> str:
+    return preset.describe(name)
+
+
+def _table(
+    log: Iterable[PostMortem] | LogTable, options: _Options
+) -> LogTable:
+    """Return the table of *log*, reading it first unless it is one."""
+    if not isinstance(log, LogTable):
+        return LogTable.from_log(log, where=options.where, tz=options.tz)
+    if options.where is not None:
+        msg = (
+            "where: a LogTable is filtered when it is built; pass the "
+            "filter to LogTable.from_log(log, where=...) instead"
+        )
+        raise BlamelessError(msg)
+    return log
+
+
+@attrs.frozen
+class _Slice:
+    """The rows of one period, and their durations sorted, by slot."""
+
+    key: int
+    low: int
+    high: int
+    ordered: tuple[list[float], ...]
+
+
+def _slice(key: int, table: LogTable, options: _Options) -> _Slice:
+    _, start, end = bounds(options.period, key, options.tz)
+    low = table.start_index(start)
+    high = table.start_index(end)
+    return _Slice(
+        key,
+        low,
+        high,
+        tuple(
+            sorted_finite(table.span(column)[low:high])
+            for column in _columns(options)
+        ),
+    )
+
+
+def _columns(options: _Options) -> list[int]:
+    """The span columns of the preset's durations, in slot order."""
+    return [
+        span_column(options.preset, slot) for slot in range(len(DURATIONS))
+    ]
+
+
+def _counts(values: Iterable[int], width: int) -> list[int]:
+    return bits_to_counts(Counter(values), width)
+
+
+def _period(piece: _Slice, table: LogTable, options: _Options) -> PeriodTrend:
+    label, start, end = bounds(options.period, piece.key, options.tz)
+    low, high = piece.low, piece.high
+    harm = table.column("harm")[low:high]
+    incidents = sum(harm)
     interval = options.by_period_confidence
     durations = {
         name: _stats(
-            [bucket.values[slot]],
-            bucket.approximate[slot],
+            ordered,
+            table.approximate_count(column, low, high),
             name,
             options,
             interval=interval,
         )
-        for slot, name in enumerate(DURATIONS)
+        for name, column, ordered in zip(
+            DURATIONS, _columns(options), piece.ordered, strict=True
+        )
     }
-    counts = masks_to_counts(bucket.masks)
+    severities = Counter(compress(table.column("severity")[low:high], harm))
+    impacts = _counts(
+        compress(table.column("impacts")[low:high], harm), len(IMPACTS)
+    )
+    factors = _counts(table.column("factors")[low:high], len(FACTORS))
     return PeriodTrend(
         label=label,
         start=start,
         end=end,
-        incidents=bucket.incidents,
-        near_misses=bucket.near_misses,
+        incidents=incidents,
+        near_misses=high - low - incidents,
         durations=durations,
         severities={
-            severity: bucket.severities.get(rank, 0)
-            for rank, severity in enumerate(_SEVERITIES)
+            severity: severities[rank]
+            for rank, severity in enumerate(SEVERITIES)
         },
-        impacts={
-            category: bucket.impacts.get(category.value, 0)
-            for category in ImpactCategory
-        },
-        factors=dict(zip(FACTORS, counts, strict=True)),
+        impacts=dict(zip(IMPACTS, impacts, strict=True)),
+        factors=dict(zip(FACTORS, factors, strict=True)),
     )
 
 
-def _key_span(
-    collector: Collector, options: _Options
-) -> tuple[int, int] | None:
-    keys = list(collector.buckets)
+def _key_span(table: LogTable, options: _Options) -> tuple[int, int] | None:
     key = key_function(options.period, options.tz)
-    if options.where is not None:
-        since, until = options.where.range(options.tz)
+    keys = []
+    if table.dated:
+        keys += [key(table.start_of(0)), key(table.start_of(table.dated - 1))]
+    if table.where is not None:
+        since, until = table.where_range()
         if since is not None:
             keys.append(key(since))
         if until is not None:
@@ -335,41 +415,43 @@ def _key_span(
     return min(keys), max(keys)
 
 
-def _periods(
-    collector: Collector, options: _Options
-) -> tuple[PeriodTrend, ...]:
-    span = _key_span(collector, options)
+def _slices(table: LogTable, options: _Options) -> list[_Slice]:
+    span = _key_span(table, options)
     if span is None:
-        return ()
-    empty = Bucket()
-    return tuple(
-        _period(key, collector.buckets.get(key, empty), options)
+        return []
+    return [
+        _slice(key, table, options)
         for key in period_range(options.period, *span)
-    )
-
-
-def _all_buckets(collector: Collector) -> list[Bucket]:
-    return [*collector.buckets.values(), collector.undated]
+    ]
 
 
 def _durations(
-    collector: Collector, options: _Options
+    table: LogTable, pieces: list[_Slice], options: _Options
 ) -> dict[str, DurationStats]:
-    buckets = _all_buckets(collector)
     return {
         name: _stats(
-            [bucket.values[slot] for bucket in buckets],
-            sum(bucket.approximate[slot] for bucket in buckets),
+            # Merging the periods' sorted runs costs little more than a
+            # copy; sorting the whole column again would cost far more.
+            sorted(
+                chain.from_iterable(piece.ordered[slot] for piece in pieces)
+            ),
+            table.approximate_count(column, 0, table.dated),
             name,
             options,
             interval=True,
         )
-        for slot, name in enumerate(DURATIONS)
+        for slot, (name, column) in enumerate(
+            zip(DURATIONS, _columns(options), strict=True)
+        )
     }
 
 
+def _merged(pieces: list[_Slice], slot: int) -> list[float]:
+    return sorted(chain.from_iterable(piece.ordered[slot] for piece in pieces))
+
+
 def _pairs(
-    masks: dict[int, int], counts: list[int], analysed: int
+    masks: Counter[int], counts: list[int], analysed: int
 ) -> tuple[FactorPair, ...]:
     together: dict[tuple[int, int], int] = {}
     for mask, seen in masks.items():
@@ -392,35 +474,34 @@ def _pairs(
 
 
 def _longest(
-    collector: Collector, fraction: float
-) -> tuple[float | None, dict[int, int]]:
-    values = collector.longest_values
-    if not values:
-        return None, {}
-    # The same total durations sit sorted in the buckets; merging sorted
-    # runs is cheaper than sorting the gathered ones again.
-    runs = (bucket.values[TOTAL] for bucket in _all_buckets(collector))
-    threshold = quantile(sorted(chain.from_iterable(runs)), fraction)
-    masks: dict[int, int] = {}
-    for value, mask in zip(values, collector.longest_masks, strict=True):
-        if value >= threshold:
-            masks[mask] = masks.get(mask, 0) + 1
+    table: LogTable, options: _Options
+) -> tuple[float | None, Counter[int]]:
+    total = table.span(_columns(options)[TOTAL])
+    ordered = sorted_finite(total)
+    if not ordered:
+        return None, Counter()
+    threshold = quantile(ordered, options.longest)
+    masks = Counter(
+        mask
+        for mask, value in zip(table.column("factors"), total, strict=True)
+        if threshold <= value < MISSING
+    )
     return threshold, masks
 
 
-def _factor_stats(collector: Collector, options: _Options) -> FactorStats:
-    masks = collector.masks
-    counts = masks_to_counts(masks)
-    analysed = collector.count - masks.get(0, 0)
-    threshold, longest_masks = _longest(collector, options.longest)
-    longest = masks_to_counts(longest_masks)
+def _factor_stats(table: LogTable, options: _Options) -> FactorStats:
+    masks = Counter(table.column("factors"))
+    counts = bits_to_counts(masks, len(FACTORS))
+    analysed = len(table) - masks.get(0, 0)
+    threshold, longest_masks = _longest(table, options)
+    longest = bits_to_counts(longest_masks, len(FACTORS))
     longest_total = sum(longest_masks.values())
     categories = dict.fromkeys(FactorCategory, 0)
     for mask, seen in masks.items():
         for category in {f.category for f in _factors_of(mask)}:
             categories[category] += seen
     return FactorStats(
-        post_mortems=collector.count,
+        post_mortems=len(table),
         analysed=analysed,
         frequencies=tuple(
             FactorFrequency(
@@ -447,25 +528,37 @@ def _factors_of(mask: int) -> list[Factor]:
     return [f for i, f in enumerate(FACTORS) if mask >> i & 1]
 
 
-def _action_stats(collector: Collector, options: _Options) -> ActionStats:
-    by_status = {
-        status: collector.by_status.get(status.value, 0)
-        for status in ActionStatus
-    }
-    items = sum(by_status.values())
-    kept = items - by_status[ActionStatus.NOT_DOING]
-    within, late, missing = collector.follow_ups
+_OPEN = frozenset(
+    code for code, status in enumerate(STATUSES) if status.is_open
+)
+_COMPLETE = STATUSES.index(ActionStatus.COMPLETE)
+
+
+def _action_stats(table: LogTable, options: _Options) -> ActionStats:
+    today = options.today.toordinal()
+    overdue = 0
+    completion: list[float] = []
+    codes: Counter[int] = Counter()
+    for status, due, completed_after in table.actions():
+        codes[status] += 1
+        if status in _OPEN:
+            overdue += NO_DAY < due < today
+        elif status == _COMPLETE and completed_after != NO_DAY:
+            completion.append(completed_after * 86400.0)
+    by_status = {status: codes[code] for code, status in enumerate(STATUSES)}
+    kept = table.action_items - by_status[ActionStatus.NOT_DOING]
+    follow_ups = Counter(table.column("follow_up"))
     return ActionStats(
         as_of=options.today,
-        post_mortems=collector.count,
-        items=items,
+        post_mortems=len(table),
+        items=table.action_items,
         by_status=by_status,
         completion_rate=share(by_status[ActionStatus.COMPLETE], kept),
-        overdue=collector.overdue,
+        overdue=overdue,
         blocked=by_status[ActionStatus.BLOCKED],
-        replanned=collector.replanned,
+        replanned=sum(table.column("replanned")),
         time_to_complete=summarize(
-            collector.completion_days,
+            completion,
             name="time_to_complete",
             spans="from LogEntry.held_on to ActionItem.completed_on",
             mean=options.mean,
@@ -473,76 +566,79 @@ def _action_stats(collector: Collector, options: _Options) -> ActionStats:
             resamples=options.resamples,
             seed=options.seed,
         ),
-        follow_ups_within_two_weeks=within,
-        follow_ups_late=late,
-        follow_ups_missing=missing,
+        follow_ups_within_two_weeks=follow_ups[WITHIN],
+        follow_ups_late=follow_ups[LATE],
+        follow_ups_missing=follow_ups[NOT_HELD],
     )
 
 
-def _resilience_stats(collector: Collector) -> ResilienceStats:
-    detected, caught, answered_blast, limited = collector.resilience_counts
+_CAUGHT = sum(
+    1 << DETECTION.index(answer)
+    for answer in (EarlierDetection.MONITORING, EarlierDetection.MANUAL_CHECK)
+)
+_LIMITED = sum(
+    1 << BLAST_RADIUS.index(answer)
+    for answer in (
+        SmallerBlastRadius.CIRCUIT_BREAKER,
+        SmallerBlastRadius.ISOLATION,
+        SmallerBlastRadius.ROLLBACK,
+    )
+)
+
+
+def _resilience_stats(table: LogTable) -> ResilienceStats:
+    detection = Counter(table.column("detection"))
+    blast = Counter(table.column("blast_radius"))
     return ResilienceStats(
-        post_mortems=collector.count,
-        detection_answered=detected,
-        detection={
-            answer: collector.detection.get(answer.value, 0)
-            for answer in EarlierDetection
-        },
-        blast_radius_answered=answered_blast,
-        blast_radius={
-            answer: collector.blast_radius.get(answer.value, 0)
-            for answer in SmallerBlastRadius
-        },
-        caught_earlier=caught,
-        limited_blast_radius=limited,
+        post_mortems=len(table),
+        detection_answered=len(table) - detection[0],
+        detection=dict(
+            zip(
+                DETECTION,
+                bits_to_counts(detection, len(DETECTION)),
+                strict=True,
+            )
+        ),
+        blast_radius_answered=len(table) - blast[0],
+        blast_radius=dict(
+            zip(
+                BLAST_RADIUS,
+                bits_to_counts(blast, len(BLAST_RADIUS)),
+                strict=True,
+            )
+        ),
+        caught_earlier=_matching(detection, _CAUGHT),
+        limited_blast_radius=_matching(blast, _LIMITED),
     )
 
 
-def _report(collector: Collector, options: _Options) -> TrendReport:
-    buckets = _all_buckets(collector)
+def _matching(masks: Counter[int], bits: int) -> int:
+    """Count the rows whose mask has any of *bits*."""
+    return sum(seen for mask, seen in masks.items() if mask & bits)
+
+
+def _report(table: LogTable, options: _Options) -> TrendReport:
+    pieces = _slices(table, options)
     return TrendReport(
         period=options.period,
         tz=str(options.tz),
         preset=options.preset,
         as_of=options.today,
-        where=options.where,
-        post_mortems=collector.count,
-        incidents=sum(bucket.incidents for bucket in buckets),
-        near_misses=sum(bucket.near_misses for bucket in buckets),
-        undated=collector.undated.incidents + collector.undated.near_misses,
-        durations=_durations(collector, options),
-        periods=_periods(collector, options),
-        factors=_factor_stats(collector, options),
-        actions=_action_stats(collector, options),
-        resilience=_resilience_stats(collector),
+        where=table.where,
+        post_mortems=len(table),
+        incidents=table.incidents,
+        near_misses=table.near_misses,
+        undated=table.undated,
+        durations=_durations(table, pieces, options),
+        periods=tuple(_period(piece, table, options) for piece in pieces),
+        factors=_factor_stats(table, options),
+        actions=_action_stats(table, options),
+        resilience=_resilience_stats(table),
     )
-
-
-def _collect(
-    log: Iterable[PostMortem],
-    options: _Options,
-    *,
-    factors: bool = True,
-    actions: bool = True,
-    resilience: bool = True,
-) -> Collector:
-    keep = (
-        None if options.where is None else options.where.predicate(options.tz)
-    )
-    collector = Collector(
-        preset=options.preset,
-        key=key_function(options.period, options.tz),
-        keep=keep,
-        today=options.today,
-        factors=factors,
-        actions=actions,
-        resilience=resilience,
-    )
-    return collector.run(log)
 
 
 def trends(  # noqa: PLR0913 - every option of a trend, all keywords
-    log: Iterable[PostMortem],
+    log: Iterable[PostMortem] | LogTable,
     *,
     period: Period | str = Period.MONTH,
     tz: str | tzinfo = "UTC",
@@ -602,11 +698,11 @@ def trends(  # noqa: PLR0913 - every option of a trend, all keywords
         seed=seed,
         longest=longest,
     )
-    return _report(_collect(log, options), options)
+    return _report(_table(log, options), options)
 
 
 def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
-    log: Iterable[PostMortem],
+    log: Iterable[PostMortem] | LogTable,
     *,
     period: Period | str = Period.MONTH,
     tz: str | tzinfo = "UTC",
@@ -642,14 +738,14 @@ def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
         confidence=confidence,
         by_period_confidence=confidence is not None,
     )
-    collector = _collect(
-        log, options, factors=False, actions=False, resilience=False
+    table = _table(log, options)
+    return tuple(
+        _period(piece, table, options) for piece in _slices(table, options)
     )
-    return _periods(collector, options)
 
 
 def factor_stats(
-    log: Iterable[PostMortem],
+    log: Iterable[PostMortem] | LogTable,
     *,
     where: LogFilter | None = None,
     preset: DurationPreset = DurationPreset.WORKSHEET,
@@ -669,12 +765,11 @@ def factor_stats(
         Frequencies, pairs, and the factors behind the longest incidents.
     """
     options = _Options(where=where, preset=preset, longest=longest)
-    collector = _collect(log, options, actions=False, resilience=False)
-    return _factor_stats(collector, options)
+    return _factor_stats(_table(log, options), options)
 
 
 def action_stats(
-    log: Iterable[PostMortem],
+    log: Iterable[PostMortem] | LogTable,
     *,
     today: date | None = None,
     where: LogFilter | None = None,
@@ -692,12 +787,13 @@ def action_stats(
         complete, and follow-ups held within two weeks.
     """
     options = _Options(where=where, today=today)
-    collector = _collect(log, options, factors=False, resilience=False)
-    return _action_stats(collector, options)
+    return _action_stats(_table(log, options), options)
 
 
 def resilience_stats(
-    log: Iterable[PostMortem], *, where: LogFilter | None = None
+    log: Iterable[PostMortem] | LogTable,
+    *,
+    where: LogFilter | None = None,
 ) -> ResilienceStats:
     """Count the answers to the resilience question across a log.
 
@@ -709,5 +805,4 @@ def resilience_stats(
         How often better detection or containment would have helped.
     """
     options = _Options(where=where)
-    collector = _collect(log, options, factors=False, actions=False)
-    return _resilience_stats(collector)
+    return _resilience_stats(_table(log, options))
