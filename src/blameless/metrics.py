@@ -26,6 +26,7 @@ from blameless._metrics._stats import (
     duration_stats,
     quantile,
 )
+from blameless._metrics._table import LogTable
 from blameless._metrics._trends import (
     PeriodTrend,
     TrendReport,
@@ -47,6 +48,7 @@ __all__ = [
     "FactorStats",
     "IncidentMetrics",
     "LogFilter",
+    "LogTable",
     "Period",
     "PeriodTrend",
     "ResilienceStats",

@@ -1,446 +1,59 @@
-"""A post-mortem log as columns of numbers, the input of every trend.
-
-Trends read each post-mortem once, into a :class:`LogTable`: one row per
-post-mortem, one typed array per column, rows in the order their
-incidents began. Everything after that works on whole columns with the
-interpreter's C loops (slicing, sorting, counting), so a trend over a
-table costs a fraction of a pass over the model objects, and a table can
-be built once and asked many questions.
-
-Enum members are stored as small integers and sets of them as bit masks:
-an enum's own hash is computed in Python on every lookup, and a mask
-costs one machine word.
-"""
+"""A post-mortem log read once into columns, to ask many trends of it."""
 
 from __future__ import annotations
 
-import enum
-import functools
-import math
-import operator
-from array import array
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from itertools import compress, islice, repeat
-from operator import itemgetter
-from typing import TYPE_CHECKING, Final, TypeVar
+from collections.abc import Iterable
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
-from blameless._errors import BlamelessError
+from blameless._metrics._columns import (
+    MISSING,
+    SEVERITIES,
+    Columns,
+    read_columns,
+    span_column,
+)
 from blameless._metrics._filters import LogFilter
 from blameless._metrics._periods import zone
 from blameless._metrics._presets import DURATIONS, DurationPreset
 from blameless._metrics._rows import Row, to_pandas
-from blameless._model._actions import ActionStatus
-from blameless._model._analysis import (
-    EarlierDetection,
-    Factor,
-    SmallerBlastRadius,
-)
-from blameless._model._follow_up import FollowUp
-from blameless._model._incident import (
-    ImpactCategory,
-    IncidentReport,
-    Severity,
-)
 from blameless._model._post_mortem import PostMortem
-from blameless._model._time import Timestamp
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = [
-    "BLAST_RADIUS",
-    "DETECTION",
-    "FACTORS",
-    "IMPACTS",
-    "LATE",
-    "MISSING",
-    "NOT_HELD",
-    "NO_DAY",
-    "SEVERITIES",
-    "STATUSES",
-    "WITHIN",
-    "LogTable",
-    "bits_to_counts",
-    "sorted_finite",
-    "span_column",
-]
+__all__ = ["LogTable", "columns_of"]
 
-_N = TypeVar("_N", int, float)
-
-#: Every checklist box, in the worksheet's order; bit i of a mask is
-#: ``FACTORS[i]``.
-FACTORS: Final = tuple(Factor)
-IMPACTS: Final = tuple(ImpactCategory)
-DETECTION: Final = tuple(EarlierDetection)
-BLAST_RADIUS: Final = tuple(SmallerBlastRadius)
-#: Action statuses, by their code in the table.
-STATUSES: Final = tuple(ActionStatus)
-#: Overall severities, by rank: unrated first, then low to high.
-SEVERITIES: Final[tuple[Severity | None, ...]] = (None, *Severity)
-
-#: A duration that was not measured: no time recorded, or a near miss.
-#: Infinity sorts after every real duration, so a sorted column ends with
-#: its missing values and ``bisect`` finds where they begin.
-MISSING: Final = math.inf
-
-#: The start of a post-mortem whose incident has no recorded start; it
-#: sorts after every real instant, so undated rows come last.
-_UNDATED: Final = 2**63 - 1
-_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND: Final = timedelta(microseconds=1)
-#: An action item with no due date, or not completed.
-NO_DAY: Final = -(2**31)
-
-#: The worksheet asks for the follow-up within two weeks of the meeting.
-FOLLOW_UP_DAYS: Final = 14
-#: Follow-up codes of a row: held within two weeks, held later, not held,
-#: and "the meeting has no date", which is not counted.
-WITHIN, LATE, NOT_HELD, UNKNOWN = range(4)
-
-# The times of an incident, and the start of its impact (the first
-# occurrence, else the detection), by their index in a span below.
-_FIRST, _DETECTED, _ACKNOWLEDGED, _MITIGATED, _RESOLVED, _START = range(6)
-
-#: Every distinct duration that some preset measures, as (start, end).
-SPANS: Final = (
-    (_FIRST, _DETECTED),
-    (_DETECTED, _ACKNOWLEDGED),
-    (_DETECTED, _MITIGATED),
-    (_DETECTED, _RESOLVED),
-    (_START, _ACKNOWLEDGED),
-    (_START, _MITIGATED),
-    (_START, _RESOLVED),
-)
-_IMPACT_START = (_FIRST, _DETECTED)
-
-# Keyed by the members' values: their hashes are cached strings, where an
-# enum member's own hash runs Python code on every lookup.
-_COMPLETE: Final = ActionStatus.COMPLETE
-_STATUS_CODE = {status.value: code for code, status in enumerate(STATUSES)}
-_RANK = {severity.value: rank for rank, severity in enumerate(Severity, 1)}
-_FACTOR_BIT = {item.value: 1 << index for index, item in enumerate(FACTORS)}
-_IMPACT_BIT = {item.value: 1 << index for index, item in enumerate(IMPACTS)}
-_DETECTION_BIT = {
-    item.value: 1 << index for index, item in enumerate(DETECTION)
-}
-_BLAST_BIT = {
-    item.value: 1 << index for index, item in enumerate(BLAST_RADIUS)
-}
-
-_ROW_COLUMNS = (
-    "number",
-    "start",
-    "harm",
-    "approximate",
-    "severity",
-    "impacts",
-    "factors",
-    "detection",
-    "blast_radius",
-    "follow_up",
-    "replanned",
-)
-_ROW_TYPES = ("q", "q", "B", "B", "B", "I", "Q", "B", "B", "B", "I")
-
-
-@functools.cache
-def span_column(preset: DurationPreset, slot: int) -> int:
-    """Return which of :data:`SPANS` measures duration *slot* of *preset*.
-
-    Args:
-        preset: How the durations are measured.
-        slot: The position of the duration in
-            :data:`~blameless.metrics.DURATIONS`.
-    """
-    starts, end = preset.rules[slot]
-    start = _START if starts == _IMPACT_START else starts[0]
-    return SPANS.index((start, end))
-
-
-def bits_to_counts(masks: dict[int, int], width: int) -> list[int]:
-    """Turn counts of bit masks into a count per bit, lowest bit first.
-
-    Args:
-        masks: How many rows carry each mask.
-        width: How many bits there are.
-    """
-    counts = [0] * width
-    for mask, seen in masks.items():
-        for index in _positions(mask):
-            counts[index] += seen
-    return counts
-
-
-@functools.lru_cache(maxsize=4096)
-def _positions(mask: int) -> tuple[int, ...]:
-    """Return the positions of the set bits of *mask*, lowest first."""
-    positions = []
-    rest = mask
-    while rest:
-        lowest = rest & -rest
-        positions.append(lowest.bit_length() - 1)
-        rest ^= lowest
-    return tuple(positions)
-
-
-def _mask(members: Iterable[enum.Enum], bits: dict[str, int]) -> int:
-    mask = 0
-    for member in members:
-        mask |= bits[member._value_]
-    return mask
-
-
-def _guessed(
-    times: tuple[Timestamp | None, ...], spans: tuple[float, ...]
-) -> int:
-    """Return a bit per measured span that rests on an approximate time."""
-    bits = 0
-    for index, (start, end) in enumerate(SPANS):
-        if spans[index] == MISSING:
-            continue
-        for at in (times[start], times[end]):
-            if at is not None and at.approximate:
-                bits |= 1 << index
-    return bits
-
-
-def _new_due(follow_up: FollowUp) -> dict[str, date]:
-    """Return the due dates that the follow-up re-planned, by action id."""
-    return {
-        review.action_id: review.new_due
-        for review in follow_up.reviews
-        if review.new_due is not None
-    }
-
-
-class _Builder:
-    """Reads post-mortems into the columns of a table.
-
-    This is the one pass over the model objects that every trend makes,
-    so its steps are spelled out and its appends bound once.
-    """
-
-    def __init__(self) -> None:
-        self.rows = {
-            name: array(code)
-            for name, code in zip(_ROW_COLUMNS, _ROW_TYPES, strict=True)
-        }
-        self.spans = [array("d") for _ in SPANS]
-        self.status = array("B")
-        self.due = array("i")
-        self.completed_after = array("i")
-        self._append = [self.rows[name].append for name in _ROW_COLUMNS]
-        self._append_spans = [column.append for column in self.spans]
-
-    def read(self, log: Iterable[PostMortem]) -> None:
-        """Append each post-mortem of *log* as a row, with its actions."""
-        (number, _, harm, _, _, _, factors, detection, blast, _, _) = (
-            self._append
-        )
-        add_times = self._add_times
-        add_severity = self._add_severity
-        add_actions = self._add_actions
-        for post_mortem in log:
-            entry = post_mortem.log
-            number(entry.number or 0)
-            harm(not entry.near_miss)
-            add_times(post_mortem.incident, near_miss=entry.near_miss)
-            add_severity(post_mortem)
-            analysis = post_mortem.analysis
-            checklists = analysis.factors
-            factors(
-                _mask(checklists.system.checked, _FACTOR_BIT)
-                | _mask(checklists.process.checked, _FACTOR_BIT)
-                | _mask(checklists.assumption.checked, _FACTOR_BIT)
-            )
-            resilience = analysis.resilience
-            detection(_mask(resilience.earlier_detection, _DETECTION_BIT))
-            blast(_mask(resilience.smaller_blast_radius, _BLAST_BIT))
-            add_actions(post_mortem)
-
-    def _add_times(self, incident: IncidentReport, *, near_miss: bool) -> None:
-        """Append the start of the impact, the seven spans, and guesses."""
-        append = self._append
-        first = incident.first_occurrence
-        detected = incident.detected
-        begun = first or detected
-        if begun is None or near_miss:
-            # A near miss did no harm, so it has no durations to count;
-            # it still belongs to the period in which it began.
-            append[1](
-                _UNDATED
-                if begun is None
-                else (begun.at - _EPOCH) // _MICROSECOND
-            )
-            append[3](0)
-            for append_span in self._append_spans:
-                append_span(MISSING)
-            return
-
-        base = begun.at
-        append[1]((base - _EPOCH) // _MICROSECOND)
-        # Each time is measured once from the start of the impact, and
-        # every span is a difference of two of those numbers.
-        acknowledged = incident.acknowledged
-        mitigated = incident.mitigated
-        resolved = incident.resolved
-        to_acknowledge = to_mitigate = to_resolve = MISSING
-        if acknowledged is not None:
-            to_acknowledge = (acknowledged.at - base).total_seconds()
-        if mitigated is not None:
-            to_mitigate = (mitigated.at - base).total_seconds()
-        if resolved is not None:
-            to_resolve = (resolved.at - base).total_seconds()
-        gap = detect = MISSING
-        if detected is not None:
-            detect = (detected.at - base).total_seconds()
-            if first is not None:
-                gap = detect
-        # MISSING minus a finite number stays MISSING; a missing detection
-        # (-MISSING here) makes every span from it MISSING too.
-        since = -MISSING if detect == MISSING else detect
-        spans = (
-            gap,
-            to_acknowledge - since,
-            to_mitigate - since,
-            to_resolve - since,
-            to_acknowledge,
-            to_mitigate,
-            to_resolve,
-        )
-        for append_span, value in zip(self._append_spans, spans, strict=True):
-            append_span(value)
-        # Guesses are rare, so one cheap test spares most rows the rest.
-        if (
-            begun.approximate
-            or (detected is not None and detected.approximate)
-            or (acknowledged is not None and acknowledged.approximate)
-            or (mitigated is not None and mitigated.approximate)
-            or (resolved is not None and resolved.approximate)
-        ):
-            times = (first, detected, acknowledged, mitigated, resolved, begun)
-            append[3](_guessed(times, spans))
-        else:
-            append[3](0)
-
-    def _add_severity(self, post_mortem: PostMortem) -> None:
-        """Append the overall severity and the impact categories."""
-        worst = 0
-        categories = 0
-        for impact in post_mortem.incident.impacts:
-            if impact.applies:
-                categories |= _IMPACT_BIT[impact.category._value_]
-                severity = impact.severity
-                if severity is not None:
-                    worst = max(worst, _RANK[severity._value_])
-        overall = post_mortem.log.severity
-        if overall is not None:
-            worst = _RANK[overall._value_]
-        self._append[4](worst)
-        self._append[5](categories)
-
-    def _add_actions(self, post_mortem: PostMortem) -> None:
-        """Append the action items, the follow-up and the re-plans."""
-        held = post_mortem.log.held_on
-        follow_up = post_mortem.follow_up
-        review = follow_up.review_date
-        if held is None:
-            self._append[9](UNKNOWN)
-        elif review is None:
-            self._append[9](NOT_HELD)
-        else:
-            days = (review - held).days
-            self._append[9](WITHIN if days <= FOLLOW_UP_DAYS else LATE)
-        new_due = _new_due(follow_up) if follow_up.reviews else None
-        self._append[10](len(new_due) if new_due else 0)
-        actions = post_mortem.actions
-        if not actions:
-            return
-
-        status_append = self.status.append
-        due_append = self.due.append
-        completed_append = self.completed_after.append
-        for item in actions:
-            status = item.status
-            status_append(_STATUS_CODE[status._value_])
-            due = new_due.get(item.id, item.due) if new_due else item.due
-            due_append(NO_DAY if due is None else due.toordinal())
-            completed = item.completed_on
-            if completed is None or held is None or status is not _COMPLETE:
-                completed_append(NO_DAY)
-            else:
-                completed_append((completed - held).days)
-
-    def table(self) -> LogTable:
-        """Put the rows in the order their incidents began; build the table."""
-        start = self.rows["start"]
-        if not all(map(operator.le, start, islice(start, 1, None))):
-            order = sorted(range(len(start)), key=start.__getitem__)
-            # One getter picks a whole column in one call: several times
-            # faster than mapping over the order.
-            pick = itemgetter(*order) if len(order) > 1 else None
-            self.rows = {
-                name: _reordered(column, pick)
-                for name, column in self.rows.items()
-            }
-            self.spans = [_reordered(column, pick) for column in self.spans]
-        return LogTable(_token=_TOKEN, builder=self)
-
-
-def _reordered(
-    column: array[_N], pick: Callable[[array[_N]], tuple[_N, ...]] | None
-) -> array[_N]:
-    return column if pick is None else array(column.typecode, pick(column))
-
-
-_TOKEN: Final = object()
+_COLUMNS = ("number", "start", "near_miss", "severity", *DURATIONS)
 
 
 class LogTable:
     """A post-mortem log as columns of numbers, ready for many trends.
 
-    Every trend function reads its log into a table first; building one
-    yourself pays that pass once, and each trend asked of the table after
-    works on whole columns. The table keeps, per post-mortem, the start
-    of its incident, its durations (near misses have none), severity,
-    impact categories, contributing factors and resilience answers, and
-    per action item its status and dates: numbers only, about 100 bytes a
-    post-mortem, never the post-mortems themselves.
+    Every trend function reads its log into columns first. A table is
+    that reading, kept: build it once with :meth:`from_log`, then pass it
+    to :func:`~blameless.metrics.trends`,
+    :func:`~blameless.metrics.period_trends` and the other trend
+    functions in place of the log, and each of them works on whole
+    columns without reading a post-mortem again.
 
-    Build one with :meth:`from_log`; a table never changes after.
+    Per post-mortem the table keeps the start of its incident, its
+    durations (a near miss has none), its severity, impact categories,
+    contributing factors and resilience answers, and per action item its
+    status and dates: about 100 bytes a post-mortem, never the
+    post-mortems themselves. A table does not change once built.
     """
 
-    __slots__ = (
-        "_approximate_rows",
-        "_columns",
-        "_completed_after",
-        "_dated",
-        "_due",
-        "_guesses",
-        "_spans",
-        "_status",
-        "_where",
-    )
+    __slots__ = ("_columns", "_where")
 
-    def __init__(self, *, _token: object, builder: _Builder) -> None:
-        if _token is not _TOKEN:
-            msg = "build a LogTable with LogTable.from_log(log)"
-            raise BlamelessError(msg)
-        self._columns = builder.rows
-        self._spans = builder.spans
-        self._status = builder.status
-        self._due = builder.due
-        self._completed_after = builder.completed_after
-        start = self._columns["start"]
-        self._dated = bisect_left(start, _UNDATED)
-        approximate = self._columns["approximate"]
-        self._approximate_rows = array(
-            "Q", compress(range(len(approximate)), approximate)
-        )
-        self._guesses = array(approximate.typecode, filter(None, approximate))
-        self._where: tuple[LogFilter, tzinfo] | None = None
+    def __init__(
+        self,
+        columns: Columns,
+        where: tuple[LogFilter, tzinfo] | None = None,
+    ) -> None:
+        """Wrap read columns; build a table with :meth:`from_log` instead."""
+        self._columns = columns
+        self._where = where
 
     @classmethod
     def from_log(
@@ -454,7 +67,9 @@ class LogTable:
 
         Args:
             log: Any iterable of post-mortems; a generator is fine.
-            where: Which post-mortems to keep; all of them by default.
+            where: Which post-mortems to keep; all of them by default. A
+                trend of the table counts only these, and a date range
+                sets the first and last period of its report.
             tz: The time zone that gives the filter's dates their
                 midnight.
 
@@ -462,20 +77,18 @@ class LogTable:
             BlamelessError: If *tz* names no time zone.
         """
         where_zone = zone(tz)
-        builder = _Builder()
-        builder.read(log if where is None else where.apply(log, where_zone))
-        table = builder.table()
-        if where is not None:
-            table._where = (where, where_zone)  # noqa: SLF001 - own class
-        return table
+        if where is None:
+            return cls(read_columns(log))
+        kept = where.apply(log, where_zone)
+        return cls(read_columns(kept), (where, where_zone))
 
     def __len__(self) -> int:
-        return len(self._columns["number"])
+        return len(self._columns)
 
     def __repr__(self) -> str:
         return (
-            f"LogTable({len(self)} post-mortems, "
-            f"{len(self._status)} action items)"
+            f"<LogTable of {len(self)} post-mortems and "
+            f"{self.action_items} action items>"
         )
 
     @property
@@ -484,7 +97,10 @@ class LogTable:
         return None if self._where is None else self._where[0]
 
     def where_range(self) -> tuple[datetime | None, ...]:
-        """Return the filter's date range as instants, if it has one."""
+        """Return the filter's date range as instants (``None`` if open).
+
+        Dates are read in the zone the table was built with.
+        """
         if self._where is None:
             return (None, None)
         where, where_zone = self._where
@@ -493,7 +109,7 @@ class LogTable:
     @property
     def incidents(self) -> int:
         """How many post-mortems are about incidents that did harm."""
-        return sum(self._columns["harm"])
+        return sum(self._columns.rows["harm"])
 
     @property
     def near_misses(self) -> int:
@@ -502,96 +118,52 @@ class LogTable:
 
     @property
     def undated(self) -> int:
-        """How many incidents have neither a first occurrence nor a detection.
+        """How many have neither a first occurrence nor a detection time.
 
-        They are counted in the table but belong to no period.
+        They are counted in the table's totals but belong to no period.
         """
-        return len(self) - self._dated
+        return len(self) - self._columns.dated
 
     @property
     def action_items(self) -> int:
         """How many action items the post-mortems hold together."""
-        return len(self._status)
-
-    @property
-    def dated(self) -> int:
-        """How many rows have a start; they come first, in order."""
-        return self._dated
-
-    def column(self, name: str) -> array[int]:
-        """Return a per-post-mortem column of whole numbers, by name.
-
-        Private to the package: the names and encodings may change.
-        """
-        return self._columns[name]
-
-    def span(self, column: int) -> array[float]:
-        """Return one of the seven span columns, seconds or ``MISSING``."""
-        return self._spans[column]
-
-    def start_index(self, at: datetime) -> int:
-        """Return the first dated row that began at or after *at*."""
-        micro = (at - _EPOCH) // _MICROSECOND
-        return bisect_left(self._columns["start"], micro, 0, self._dated)
-
-    def start_of(self, row: int) -> datetime:
-        """Return the start of a dated row's incident, in UTC."""
-        return _EPOCH + self._columns["start"][row] * _MICROSECOND
-
-    def approximate_count(self, column: int, low: int, high: int) -> int:
-        """Count rows in ``[low, high)`` whose span rests on a guess.
-
-        Only the rows with a guessed span are looked at; they are few in
-        a real log.
-        """
-        rows = self._approximate_rows
-        first = bisect_left(rows, low)
-        last = bisect_left(rows, high, first)
-        bit = 1 << column
-        guessed = map(operator.and_, self._guesses[first:last], repeat(bit))
-        return int(sum(guessed)) >> column
-
-    def actions(self) -> Iterator[tuple[int, int, int]]:
-        """Yield each action item as (status code, due day, completed after).
-
-        The due day is the date's ordinal (the re-planned due date when
-        the follow-up set one); it and the days from the meeting to the
-        completion are ``-2**31`` when absent.
-        """
-        return zip(self._status, self._due, self._completed_after, strict=True)
+        return len(self._columns.status)
 
     def rows(
         self, preset: DurationPreset = DurationPreset.WORKSHEET
     ) -> list[Row]:
         """Return one plain row per post-mortem, in the order they began.
 
-        Columns: ``number`` (``None`` for a draft without one),
-        ``start`` (UTC, ``None`` when unknown), ``near_miss``,
-        ``severity`` (the overall severity's value, or ``None``), then
-        each duration of
+        Undated post-mortems come last. Columns: ``number`` (``None`` for
+        a draft without one), ``start`` (UTC, ``None`` when unknown),
+        ``near_miss``, ``severity`` (the overall severity's value, or
+        ``None``), then each duration of
         :data:`~blameless.metrics.DURATIONS` in seconds under *preset*
         (``None`` when not measured, and always for a near miss).
 
         Args:
             preset: How the durations are measured.
         """
-        columns = [
-            self._spans[span_column(preset, slot)]
+        columns = self._columns
+        spans = [
+            columns.spans[span_column(preset, slot)]
             for slot in range(len(DURATIONS))
         ]
-        number = self._columns["number"]
-        harm = self._columns["harm"]
-        severity = self._columns["severity"]
+        number = columns.rows["number"]
+        harm = columns.rows["harm"]
+        severity = columns.rows["severity"]
         result = []
         for row in range(len(self)):
-            rank = SEVERITIES[severity[row]]
+            overall = SEVERITIES[severity[row]]
             flat: Row = {
                 "number": number[row] or None,
-                "start": self.start_of(row) if row < self._dated else None,
+                "start": (
+                    columns.start_of(row) if row < columns.dated else None
+                ),
                 "near_miss": not harm[row],
-                "severity": None if rank is None else rank.value,
+                "severity": None if overall is None else overall.value,
             }
-            for name, values in zip(DURATIONS, columns, strict=True):
+            for name, values in zip(DURATIONS, spans, strict=True):
                 value = values[row]
                 flat[name] = None if value == MISSING else value
             result.append(flat)
@@ -602,14 +174,15 @@ class LogTable:
     ) -> pd.DataFrame:
         """Return :meth:`rows` as a pandas DataFrame.
 
+        Args:
+            preset: How the durations are measured.
+
         Raises:
             ModuleNotFoundError: If pandas is not installed.
         """
-        columns = ["number", "start", "near_miss", "severity", *DURATIONS]
-        return to_pandas(self.rows(preset), columns)
+        return to_pandas(self.rows(preset), list(_COLUMNS))
 
 
-def sorted_finite(values: Sequence[float]) -> list[float]:
-    """Return the measured values of a span column slice, sorted."""
-    ordered = sorted(values)
-    return ordered[: bisect_left(ordered, MISSING)]
+def columns_of(table: LogTable) -> Columns:
+    """Return the columns behind a table, for the trend functions."""
+    return table._columns  # noqa: SLF001 - the package's own reader

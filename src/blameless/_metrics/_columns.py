@@ -1,0 +1,486 @@
+"""The columns of a post-mortem log: how they are encoded and read.
+
+Trends read each post-mortem once, into :class:`Columns`: one row per
+post-mortem, one typed array per column, rows in the order their
+incidents began. Everything after that works on whole columns with the
+interpreter's C loops (slicing, sorting, counting), so a trend costs a
+fraction of a pass over the model objects once the columns are read.
+
+Enum members are stored as small integers and sets of them as bit masks:
+an enum's own hash is computed in Python on every lookup, and a mask
+costs one machine word.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import math
+import operator
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from itertools import compress, islice, repeat
+from operator import itemgetter
+from typing import Final, TypeVar
+
+from blameless._metrics._presets import DurationPreset
+from blameless._model._actions import ActionStatus
+from blameless._model._analysis import (
+    EarlierDetection,
+    Factor,
+    SmallerBlastRadius,
+)
+from blameless._model._follow_up import FollowUp
+from blameless._model._incident import (
+    ImpactCategory,
+    IncidentReport,
+    Severity,
+)
+from blameless._model._post_mortem import PostMortem
+from blameless._model._time import Timestamp
+
+__all__ = [
+    "BLAST_RADIUS",
+    "DETECTION",
+    "FACTORS",
+    "IMPACTS",
+    "LATE",
+    "MISSING",
+    "NOT_HELD",
+    "NO_DAY",
+    "SEVERITIES",
+    "SPANS",
+    "STATUSES",
+    "WITHIN",
+    "Columns",
+    "bits_to_counts",
+    "read_columns",
+    "sorted_finite",
+    "span_column",
+]
+
+_N = TypeVar("_N", int, float)
+
+#: Every checklist box, in the worksheet's order; bit i of a mask is
+#: ``FACTORS[i]``.
+FACTORS: Final = tuple(Factor)
+IMPACTS: Final = tuple(ImpactCategory)
+DETECTION: Final = tuple(EarlierDetection)
+BLAST_RADIUS: Final = tuple(SmallerBlastRadius)
+#: Action statuses, by their code in the table.
+STATUSES: Final = tuple(ActionStatus)
+#: Overall severities, by rank: unrated first, then low to high.
+SEVERITIES: Final[tuple[Severity | None, ...]] = (None, *Severity)
+
+#: A duration that was not measured: no time recorded, or a near miss.
+#: Infinity sorts after every real duration, so a sorted column ends with
+#: its missing values and ``bisect`` finds where they begin.
+MISSING: Final = math.inf
+
+#: The start of a post-mortem whose incident has no recorded start; it
+#: sorts after every real instant, so undated rows come last.
+_UNDATED: Final = 2**63 - 1
+_EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND: Final = timedelta(microseconds=1)
+#: An action item with no due date, or not completed.
+NO_DAY: Final = -(2**31)
+
+#: The worksheet asks for the follow-up within two weeks of the meeting.
+FOLLOW_UP_DAYS: Final = 14
+#: Follow-up codes of a row: held within two weeks, held later, not held,
+#: and "the meeting has no date", which is not counted.
+WITHIN, LATE, NOT_HELD, UNKNOWN = range(4)
+
+# The times of an incident, and the start of its impact (the first
+# occurrence, else the detection), by their index in a span below.
+_FIRST, _DETECTED, _ACKNOWLEDGED, _MITIGATED, _RESOLVED, _START = range(6)
+
+#: Every distinct duration that some preset measures, as (start, end).
+SPANS: Final = (
+    (_FIRST, _DETECTED),
+    (_DETECTED, _ACKNOWLEDGED),
+    (_DETECTED, _MITIGATED),
+    (_DETECTED, _RESOLVED),
+    (_START, _ACKNOWLEDGED),
+    (_START, _MITIGATED),
+    (_START, _RESOLVED),
+)
+_IMPACT_START = (_FIRST, _DETECTED)
+
+# Keyed by the members' values: their hashes are cached strings, where an
+# enum member's own hash runs Python code on every lookup.
+_COMPLETE: Final = ActionStatus.COMPLETE
+_STATUS_CODE = {status.value: code for code, status in enumerate(STATUSES)}
+_RANK = {severity.value: rank for rank, severity in enumerate(Severity, 1)}
+_FACTOR_BIT = {item.value: 1 << index for index, item in enumerate(FACTORS)}
+_IMPACT_BIT = {item.value: 1 << index for index, item in enumerate(IMPACTS)}
+_DETECTION_BIT = {
+    item.value: 1 << index for index, item in enumerate(DETECTION)
+}
+_BLAST_BIT = {
+    item.value: 1 << index for index, item in enumerate(BLAST_RADIUS)
+}
+
+_ROW_COLUMNS = (
+    "number",
+    "start",
+    "harm",
+    "approximate",
+    "severity",
+    "impacts",
+    "factors",
+    "detection",
+    "blast_radius",
+    "follow_up",
+    "replanned",
+)
+_ROW_TYPES = ("q", "q", "B", "B", "B", "I", "Q", "B", "B", "B", "I")
+
+
+@functools.cache
+def span_column(preset: DurationPreset, slot: int) -> int:
+    """Return which of :data:`SPANS` measures duration *slot* of *preset*.
+
+    Args:
+        preset: How the durations are measured.
+        slot: The position of the duration in
+            :data:`~blameless.metrics.DURATIONS`.
+    """
+    starts, end = preset.rules[slot]
+    start = _START if starts == _IMPACT_START else starts[0]
+    return SPANS.index((start, end))
+
+
+def bits_to_counts(masks: dict[int, int], width: int) -> list[int]:
+    """Turn counts of bit masks into a count per bit, lowest bit first.
+
+    Args:
+        masks: How many rows carry each mask.
+        width: How many bits there are.
+    """
+    counts = [0] * width
+    for mask, seen in masks.items():
+        for index in _positions(mask):
+            counts[index] += seen
+    return counts
+
+
+@functools.lru_cache(maxsize=4096)
+def _positions(mask: int) -> tuple[int, ...]:
+    """Return the positions of the set bits of *mask*, lowest first."""
+    positions = []
+    rest = mask
+    while rest:
+        lowest = rest & -rest
+        positions.append(lowest.bit_length() - 1)
+        rest ^= lowest
+    return tuple(positions)
+
+
+def _mask(members: Iterable[enum.Enum], bits: dict[str, int]) -> int:
+    mask = 0
+    for member in members:
+        mask |= bits[member._value_]
+    return mask
+
+
+def _guessed(
+    times: tuple[Timestamp | None, ...], spans: tuple[float, ...]
+) -> int:
+    """Return a bit per measured span that rests on an approximate time."""
+    bits = 0
+    for index, (start, end) in enumerate(SPANS):
+        if spans[index] == MISSING:
+            continue
+        for at in (times[start], times[end]):
+            if at is not None and at.approximate:
+                bits |= 1 << index
+    return bits
+
+
+def _new_due(follow_up: FollowUp) -> dict[str, date]:
+    """Return the due dates that the follow-up re-planned, by action id."""
+    return {
+        review.action_id: review.new_due
+        for review in follow_up.reviews
+        if review.new_due is not None
+    }
+
+
+class _Builder:
+    """Reads post-mortems into the columns of a table.
+
+    This is the one pass over the model objects that every trend makes,
+    so its steps are spelled out and its appends bound once.
+    """
+
+    def __init__(self, *, actions: bool = True) -> None:
+        self.rows = {
+            name: array(code)
+            for name, code in zip(_ROW_COLUMNS, _ROW_TYPES, strict=True)
+        }
+        self.spans = [array("d") for _ in SPANS]
+        self.status = array("B")
+        self.due = array("i")
+        self.completed_after = array("i")
+        self._append = [self.rows[name].append for name in _ROW_COLUMNS]
+        self._append_spans = [column.append for column in self.spans]
+        self._actions = actions
+
+    def read(self, log: Iterable[PostMortem]) -> None:
+        """Append each post-mortem of *log* as a row, with its actions."""
+        (number, _, harm, _, _, _, factors, detection, blast, _, _) = (
+            self._append
+        )
+        add_times = self._add_times
+        add_severity = self._add_severity
+        add_actions = (
+            self._add_actions if self._actions else self._add_no_actions
+        )
+        for post_mortem in log:
+            entry = post_mortem.log
+            number(entry.number or 0)
+            harm(not entry.near_miss)
+            add_times(post_mortem.incident, near_miss=entry.near_miss)
+            add_severity(post_mortem)
+            analysis = post_mortem.analysis
+            checklists = analysis.factors
+            factors(
+                _mask(checklists.system.checked, _FACTOR_BIT)
+                | _mask(checklists.process.checked, _FACTOR_BIT)
+                | _mask(checklists.assumption.checked, _FACTOR_BIT)
+            )
+            resilience = analysis.resilience
+            detection(_mask(resilience.earlier_detection, _DETECTION_BIT))
+            blast(_mask(resilience.smaller_blast_radius, _BLAST_BIT))
+            add_actions(post_mortem)
+
+    def _add_times(self, incident: IncidentReport, *, near_miss: bool) -> None:
+        """Append the start of the impact, the seven spans, and guesses."""
+        append = self._append
+        first = incident.first_occurrence
+        detected = incident.detected
+        begun = first or detected
+        if begun is None or near_miss:
+            # A near miss did no harm, so it has no durations to count;
+            # it still belongs to the period in which it began.
+            append[1](
+                _UNDATED
+                if begun is None
+                else (begun.at - _EPOCH) // _MICROSECOND
+            )
+            append[3](0)
+            for append_span in self._append_spans:
+                append_span(MISSING)
+            return
+
+        base = begun.at
+        append[1]((base - _EPOCH) // _MICROSECOND)
+        # Each time is measured once from the start of the impact, and
+        # every span is a difference of two of those numbers.
+        acknowledged = incident.acknowledged
+        mitigated = incident.mitigated
+        resolved = incident.resolved
+        to_acknowledge = to_mitigate = to_resolve = MISSING
+        if acknowledged is not None:
+            to_acknowledge = (acknowledged.at - base).total_seconds()
+        if mitigated is not None:
+            to_mitigate = (mitigated.at - base).total_seconds()
+        if resolved is not None:
+            to_resolve = (resolved.at - base).total_seconds()
+        gap = detect = MISSING
+        if detected is not None:
+            detect = (detected.at - base).total_seconds()
+            if first is not None:
+                gap = detect
+        # MISSING minus a finite number stays MISSING; a missing detection
+        # (-MISSING here) makes every span from it MISSING too.
+        since = -MISSING if detect == MISSING else detect
+        spans = (
+            gap,
+            to_acknowledge - since,
+            to_mitigate - since,
+            to_resolve - since,
+            to_acknowledge,
+            to_mitigate,
+            to_resolve,
+        )
+        for append_span, value in zip(self._append_spans, spans, strict=True):
+            append_span(value)
+        # Guesses are rare, so one cheap test spares most rows the rest.
+        if (
+            begun.approximate
+            or (detected is not None and detected.approximate)
+            or (acknowledged is not None and acknowledged.approximate)
+            or (mitigated is not None and mitigated.approximate)
+            or (resolved is not None and resolved.approximate)
+        ):
+            times = (first, detected, acknowledged, mitigated, resolved, begun)
+            append[3](_guessed(times, spans))
+        else:
+            append[3](0)
+
+    def _add_severity(self, post_mortem: PostMortem) -> None:
+        """Append the overall severity and the impact categories."""
+        worst = 0
+        categories = 0
+        for impact in post_mortem.incident.impacts:
+            if impact.applies:
+                categories |= _IMPACT_BIT[impact.category._value_]
+                severity = impact.severity
+                if severity is not None:
+                    worst = max(worst, _RANK[severity._value_])
+        overall = post_mortem.log.severity
+        if overall is not None:
+            worst = _RANK[overall._value_]
+        self._append[4](worst)
+        self._append[5](categories)
+
+    def _add_no_actions(self, _: PostMortem) -> None:
+        """Append placeholders where the actions' row columns go."""
+        self._append[9](UNKNOWN)
+        self._append[10](0)
+
+    def _add_actions(self, post_mortem: PostMortem) -> None:
+        """Append the action items, the follow-up and the re-plans."""
+        held = post_mortem.log.held_on
+        follow_up = post_mortem.follow_up
+        review = follow_up.review_date
+        if held is None:
+            self._append[9](UNKNOWN)
+        elif review is None:
+            self._append[9](NOT_HELD)
+        else:
+            days = (review - held).days
+            self._append[9](WITHIN if days <= FOLLOW_UP_DAYS else LATE)
+        new_due = _new_due(follow_up) if follow_up.reviews else None
+        self._append[10](len(new_due) if new_due else 0)
+        actions = post_mortem.actions
+        if not actions:
+            return
+
+        status_append = self.status.append
+        due_append = self.due.append
+        completed_append = self.completed_after.append
+        for item in actions:
+            status = item.status
+            status_append(_STATUS_CODE[status._value_])
+            due = new_due.get(item.id, item.due) if new_due else item.due
+            due_append(NO_DAY if due is None else due.toordinal())
+            completed = item.completed_on
+            if completed is None or held is None or status is not _COMPLETE:
+                completed_append(NO_DAY)
+            else:
+                completed_append((completed - held).days)
+
+    def columns(self) -> Columns:
+        """Put the rows in the order their incidents began; return them."""
+        start = self.rows["start"]
+        if not all(map(operator.le, start, islice(start, 1, None))):
+            order = sorted(range(len(start)), key=start.__getitem__)
+            # One getter picks a whole column in one call: several times
+            # faster than mapping over the order.
+            pick = itemgetter(*order) if len(order) > 1 else None
+            self.rows = {
+                name: _reordered(column, pick)
+                for name, column in self.rows.items()
+            }
+            self.spans = [_reordered(column, pick) for column in self.spans]
+        return Columns(self)
+
+
+def _reordered(
+    column: array[_N], pick: Callable[[array[_N]], tuple[_N, ...]] | None
+) -> array[_N]:
+    return column if pick is None else array(column.typecode, pick(column))
+
+
+class Columns:
+    """The arrays of a read log, and the questions trends ask of them.
+
+    Per post-mortem (row) columns are in :attr:`rows` by name, the seven
+    spans of :data:`SPANS` in :attr:`spans`; the action items have their
+    own columns, in reading order. Rows are sorted by start, undated rows
+    last.
+    """
+
+    __slots__ = (
+        "approximate_rows",
+        "completed_after",
+        "dated",
+        "due",
+        "guesses",
+        "rows",
+        "spans",
+        "status",
+    )
+
+    def __init__(self, builder: _Builder) -> None:
+        self.rows = builder.rows
+        self.spans = builder.spans
+        self.status = builder.status
+        self.due = builder.due
+        self.completed_after = builder.completed_after
+        #: How many rows have a start; they come first.
+        self.dated = bisect_left(self.rows["start"], _UNDATED)
+        approximate = self.rows["approximate"]
+        # The rows with a guessed span, and their bits: few in a real log.
+        self.approximate_rows = array(
+            "Q", compress(range(len(approximate)), approximate)
+        )
+        self.guesses = array(approximate.typecode, filter(None, approximate))
+
+    def __len__(self) -> int:
+        return len(self.rows["number"])
+
+    def start_index(self, at: datetime) -> int:
+        """Return the first dated row that began at or after *at*."""
+        micro = (at - _EPOCH) // _MICROSECOND
+        return bisect_left(self.rows["start"], micro, 0, self.dated)
+
+    def start_of(self, row: int) -> datetime:
+        """Return the start of a dated row's incident, in UTC."""
+        return _EPOCH + self.rows["start"][row] * _MICROSECOND
+
+    def approximate_count(self, column: int, low: int, high: int) -> int:
+        """Count rows in ``[low, high)`` whose span *column* rests on a guess.
+
+        Only the rows with a guessed span are looked at.
+        """
+        rows = self.approximate_rows
+        first = bisect_left(rows, low)
+        last = bisect_left(rows, high, first)
+        bit = 1 << column
+        guessed = map(operator.and_, self.guesses[first:last], repeat(bit))
+        return int(sum(guessed)) >> column
+
+    def actions(self) -> Iterator[tuple[int, int, int]]:
+        """Yield each action item as (status code, due day, completed after).
+
+        The due day is the date's ordinal (the re-planned due date when
+        the follow-up set one); it and the days from the meeting to the
+        completion are :data:`NO_DAY` when absent.
+        """
+        return zip(self.status, self.due, self.completed_after, strict=True)
+
+
+def read_columns(
+    log: Iterable[PostMortem], *, actions: bool = True
+) -> Columns:
+    """Read a log into columns, in one pass.
+
+    Args:
+        log: Any iterable of post-mortems.
+        actions: Whether to read the action items (left empty if not).
+    """
+    builder = _Builder(actions=actions)
+    builder.read(log)
+    return builder.columns()
+
+
+def sorted_finite(values: Sequence[float]) -> list[float]:
+    """Return the measured values of a span column slice, sorted."""
+    ordered = sorted(values)
+    return ordered[: bisect_left(ordered, MISSING)]
