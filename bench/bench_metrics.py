@@ -1,15 +1,19 @@
 """Time and memory of the trend report, against pandas on flat rows.
 
 For 1,000, 100,000 and 1,000,000 generated post-mortems, held in memory
-as model objects, this measures:
+as model objects, this measures, like for like:
 
-- ``trends()``, the whole trend report (monthly periods, overall
-  durations with bootstrap intervals, factors, actions, resilience);
-- ``period_trends()``, the monthly duration statistics alone;
-- the same monthly duration statistics computed with pandas from flat
-  rows (one dict per post-mortem: start and five durations in seconds),
-  the baseline, timed from the rows to the result, DataFrame included;
-  and, beside it, the flattening of the model objects into those rows;
+- the baseline: monthly duration statistics computed with pandas from
+  flat rows (one dict per post-mortem: start and five durations in
+  seconds), timed from the rows to the result, DataFrame included; and,
+  beside it, the flattening of the model objects into those rows;
+- the library's own flattening, ``LogTable.from_log``, and
+  ``period_trends()`` (the same monthly statistics, and more) from that
+  table: the figure to set against the baseline;
+- ``period_trends()`` and ``trends()`` (the whole report: periods,
+  overall durations with bootstrap intervals, factors, actions,
+  resilience) from the model objects, reading included: the figures to
+  set against pandas with its flattening;
 - ``trends()`` over a generator that builds each post-mortem as it is
   read, in a fresh interpreter, to show that memory stays bounded.
 
@@ -69,7 +73,12 @@ from blameless import (
     Timestamp,
     Why,
 )
-from blameless.metrics import period_trends, trends
+from blameless.metrics import (
+    DurationStats,
+    LogTable,
+    period_trends,
+    trends,
+)
 
 _T = TypeVar("_T")
 
@@ -264,6 +273,9 @@ def flat_rows(log: list[PostMortem]) -> list[dict[str, Any]]:
 
 QUANTILES = (0.25, 0.5, 0.75, 0.9)
 
+#: One line per size comparing like with like, printed after the table.
+SUMMARY: list[str] = []
+
 
 def pandas_monthly(rows: list[dict[str, Any]]) -> dict[str, pd.DataFrame]:
     """The baseline: monthly duration statistics with pandas.
@@ -345,22 +357,53 @@ def _sizes(text: str) -> Iterator[int]:
     return (int(size) for size in text.split(","))
 
 
+#: The library's figure behind each of the baseline's, by result key.
+FIGURES = {
+    "min": "minimum",
+    "q0.25": "p25",
+    "q0.5": "median",
+    "q0.75": "p75",
+    "q0.9": "p90",
+    "max": "maximum",
+    "geometric_mean": "geometric_mean",
+}
+
+
 def check_same(log: list[PostMortem], result: dict[str, pd.DataFrame]) -> None:
-    """Stop if the library and pandas disagree on a monthly statistic."""
-    for trend in period_trends(log, period="month"):
+    """Stop if the library and pandas disagree on a monthly statistic.
+
+    Every figure the baseline computes is compared, for every month and
+    duration, and the table's result must equal the objects' exactly.
+    """
+    table = period_trends(LogTable.from_log(log), period="month")
+    if table != period_trends(log, period="month"):
+        msg = "period_trends differ between the table and the objects"
+        raise SystemExit(msg)
+    for trend in table:
         month = pd.Period(trend.label, freq="M")
         for name, stats in trend.durations.items():
-            if stats.median is None or stats.p90 is None:
+            # pandas has no row for a month without a duration; ours is
+            # there, empty.
+            if not stats.count:
                 continue
-            pairs = (
-                (result["q0.5"].at[month, name], stats.median),
-                (result["q0.9"].at[month, name], stats.p90),
-            )
-            for theirs, ours in pairs:
-                value = float(theirs)  # type: ignore[arg-type]
-                if abs(value - ours.total_seconds()) > 1e-6:
-                    msg = f"{trend.label} {name}: pandas {value}, ours {ours}"
-                    raise SystemExit(msg)
+            counted = int(result["count"].at[month, name])  # type: ignore[arg-type]
+            if counted != stats.count:
+                msg = f"{trend.label} {name}: count {counted}, ours {stats!r}"
+                raise SystemExit(msg)
+            for key, figure in FIGURES.items():
+                _check_figure(result[key].at[month, name], stats, figure)
+
+
+def _check_figure(theirs: object, stats: DurationStats, figure: str) -> None:
+    ours = getattr(stats, figure)
+    if ours is None:
+        return
+    value = float(theirs)  # type: ignore[arg-type]
+    # The geometric mean goes through exp(log), so allow its rounding.
+    allowed = max(1e-6, abs(value) * 1e-12)
+    if abs(value - ours.total_seconds()) > allowed:
+        msg = f"{stats.name} {figure}: pandas {value}, ours {ours}"
+        raise SystemExit(msg)
 
 
 def _print(size: int, step: str, timing: Timing, base: Timing) -> None:
@@ -382,18 +425,33 @@ def in_memory(size: int) -> tuple[Timing, Timing]:
     gc.freeze()
 
     flattened, baseline = _pandas_steps(log, repeat)
+    read = measure(lambda: LogTable.from_log(log), repeat)
+    table = LogTable.from_log(log)
+    from_table = measure(lambda: period_trends(table, period="month"), repeat)
     monthly = measure(lambda: period_trends(log, period="month"), repeat)
     report = measure(lambda: trends(log, period="month", today=TODAY), repeat)
+    whole = measure(lambda: trends(table, period="month", today=TODAY), repeat)
     steps = (
         ("generate (MiB: the log held)", built),
         ("flatten to rows (model API)", flattened._replace(mib=math.nan)),
         ("pandas monthly from rows", baseline),
         ("pandas incl. flattening", _sum(flattened, baseline)),
-        ("period_trends monthly", monthly),
-        ("trends, whole report", report),
+        ("LogTable.from_log (flatten)", read),
+        ("period_trends from the table", from_table),
+        ("period_trends from objects", monthly),
+        ("trends from the table", whole),
+        ("trends from objects", report),
     )
     for step, timing in steps:
         _print(size, step, timing, baseline)
+    both = _sum(flattened, baseline)
+    SUMMARY.append(
+        f"{size:>12,} monthly statistics, from flat data: library "
+        f"{from_table.cpu:.3f} s, pandas {baseline.cpu:.3f} s "
+        f"(x{from_table.cpu / baseline.cpu:.2f}); from model objects: "
+        f"library {monthly.cpu:.3f} s, pandas {both.cpu:.3f} s "
+        f"(x{monthly.cpu / both.cpu:.2f})"
+    )
 
     gc.unfreeze()
     return report, baseline
@@ -484,6 +542,8 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     seconds_per_size = {size: run(size) for size in _sizes(arguments.sizes)}
+    print()
+    print("\n".join(SUMMARY))
     sizes = sorted(seconds_per_size)
     for small, large in itertools.pairwise(sizes):
         growth = seconds_per_size[large] / seconds_per_size[small]

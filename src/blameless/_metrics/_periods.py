@@ -11,7 +11,14 @@ from dateutil.relativedelta import relativedelta
 
 from blameless._errors import BlamelessError
 
-__all__ = ["Bounds", "Period", "key_function", "period_range", "zone"]
+__all__ = [
+    "Bounds",
+    "Period",
+    "all_bounds",
+    "key_function",
+    "period_range",
+    "zone",
+]
 
 
 class Period(enum.Enum):
@@ -162,6 +169,25 @@ def bounds(period: Period, key: int, tz: tzinfo) -> Bounds:
         _midnight(first, tz),
         _midnight(following, tz),
     )
+
+
+def all_bounds(
+    period: Period, first: int, last: int, tz: tzinfo
+) -> list[Bounds]:
+    """Return the bounds of every period from key *first* to *last*.
+
+    The same as :func:`bounds` for each key, but each midnight is worked
+    out once: the end of a period is the start of the next.
+    """
+    keys = list(period_range(period, first, last + step(period)))
+    days = [_first_day(period, key) for key in keys]
+    midnights = [_midnight(day, tz) for day in days]
+    return [
+        (_label(period, day), start, end)
+        for day, start, end in zip(
+            days[:-1], midnights, midnights[1:], strict=False
+        )
+    ]
 
 
 def period_range(period: Period, first: int, last: int) -> Iterator[int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
@@ -33,11 +32,11 @@ from blameless._metrics._columns import (
 from blameless._metrics._filters import LogFilter
 from blameless._metrics._incident import resolve_today
 from blameless._metrics._periods import (
+    Bounds,
     Period,
+    all_bounds,
     as_period,
-    bounds,
     key_function,
-    period_range,
     zone,
 )
 from blameless._metrics._presets import DURATIONS, TOTAL, DurationPreset
@@ -84,6 +83,7 @@ __all__ = [
 
 _SEVERITIES: tuple[Severity | None, ...] = (None, *Severity)
 _SEVERITY_LABELS = ("unrated", "low", "medium", "high")
+_SLOTS = range(len(DURATIONS))
 
 
 @attrs.frozen(kw_only=True)
@@ -107,8 +107,19 @@ class _Options:
     seed: int = 0
     longest: float = 0.9
 
+    #: The span column of each duration under the preset, in slot order.
+    columns: tuple[int, ...] = attrs.field(init=False)
+    #: What each duration spans under the preset, in slot order.
+    spans: tuple[str, ...] = attrs.field(init=False)
+
     def __attrs_post_init__(self) -> None:
         check_options(self.confidence, self.resamples)
+        # Worked out once here, not once per period and duration.
+        preset = self.preset
+        columns = tuple(span_column(preset, slot) for slot in _SLOTS)
+        spans = tuple(preset.describe(name) for name in DURATIONS)
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "spans", spans)
 
 
 @attrs.frozen(kw_only=True)
@@ -289,26 +300,21 @@ def _period_columns() -> list[str]:
 def _stats(
     ordered: list[float],
     approximate: int,
-    name: str,
+    slot: int,
     options: _Options,
     *,
     interval: bool,
 ) -> DurationStats:
     return summarize_ordered(
         ordered,
-        name=name,
-        spans=_describe(options.preset, name),
+        name=DURATIONS[slot],
+        spans=options.spans[slot],
         approximate=approximate,
         mean=options.mean,
         confidence=options.confidence if interval else None,
         resamples=options.resamples,
         seed=options.seed,
     )
-
-
-@functools.cache
-def _describe(preset: DurationPreset, name: str) -> str:
-    return preset.describe(name)
 
 
 def _table(
@@ -341,34 +347,32 @@ def _table(
 
 @attrs.frozen
 class _Slice:
-    """The rows of one period, and their durations sorted, by slot."""
+    """One period: its bounds, its rows, their durations sorted by slot."""
 
-    key: int
+    label: str
+    start: datetime
+    end: datetime
     low: int
     high: int
     ordered: tuple[list[float], ...]
 
 
-def _slice(key: int, data: Columns, options: _Options) -> _Slice:
-    _, start, end = bounds(options.period, key, options.tz)
+def _slice(edges: Bounds, data: Columns, options: _Options) -> _Slice:
+    label, start, end = edges
     low = data.start_index(start)
     high = data.start_index(end)
+    spans = data.spans
     return _Slice(
-        key,
+        label,
+        start,
+        end,
         low,
         high,
         tuple(
-            sorted_finite(data.spans[column][low:high])
-            for column in _span_columns(options)
+            sorted_finite(spans[column][low:high])
+            for column in options.columns
         ),
     )
-
-
-def _span_columns(options: _Options) -> list[int]:
-    """The span columns of the preset's durations, in slot order."""
-    return [
-        span_column(options.preset, slot) for slot in range(len(DURATIONS))
-    ]
 
 
 def _counts(values: Iterable[int], width: int) -> list[int]:
@@ -376,21 +380,20 @@ def _counts(values: Iterable[int], width: int) -> list[int]:
 
 
 def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
-    label, start, end = bounds(options.period, piece.key, options.tz)
     low, high = piece.low, piece.high
     harm = data.rows["harm"][low:high]
     incidents = sum(harm)
     interval = options.by_period_confidence
     durations = {
-        name: _stats(
+        DURATIONS[slot]: _stats(
             ordered,
             data.approximate_count(column, low, high),
-            name,
+            slot,
             options,
             interval=interval,
         )
-        for name, column, ordered in zip(
-            DURATIONS, _span_columns(options), piece.ordered, strict=True
+        for slot, (column, ordered) in enumerate(
+            zip(options.columns, piece.ordered, strict=True)
         )
     }
     severities = Counter(compress(data.rows["severity"][low:high], harm))
@@ -399,9 +402,9 @@ def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
     )
     factors = _counts(data.rows["factors"][low:high], len(FACTORS))
     return PeriodTrend(
-        label=label,
-        start=start,
-        end=end,
+        label=piece.label,
+        start=piece.start,
+        end=piece.end,
         incidents=incidents,
         near_misses=high - low - incidents,
         durations=durations,
@@ -435,9 +438,10 @@ def _slices(table: LogTable, options: _Options) -> list[_Slice]:
     span = _key_span(table, options)
     if span is None:
         return []
+    data = columns_of(table)
     return [
-        _slice(key, columns_of(table), options)
-        for key in period_range(options.period, *span)
+        _slice(edges, data, options)
+        for edges in all_bounds(options.period, *span, options.tz)
     ]
 
 
@@ -445,24 +449,20 @@ def _durations(
     data: Columns, pieces: list[_Slice], options: _Options
 ) -> dict[str, DurationStats]:
     return {
-        name: _stats(
-            # Merging the periods' sorted runs costs little more than a
-            # copy; sorting the whole column again would cost far more.
-            sorted(
-                chain.from_iterable(piece.ordered[slot] for piece in pieces)
-            ),
+        DURATIONS[slot]: _stats(
+            _merged(pieces, slot),
             data.approximate_count(column, 0, data.dated),
-            name,
+            slot,
             options,
             interval=True,
         )
-        for slot, (name, column) in enumerate(
-            zip(DURATIONS, _span_columns(options), strict=True)
-        )
+        for slot, column in enumerate(options.columns)
     }
 
 
 def _merged(pieces: list[_Slice], slot: int) -> list[float]:
+    # Merging the periods' sorted runs costs little more than a copy;
+    # sorting the whole column again would cost far more.
     return sorted(chain.from_iterable(piece.ordered[slot] for piece in pieces))
 
 
@@ -492,7 +492,7 @@ def _pairs(
 def _longest(
     data: Columns, options: _Options
 ) -> tuple[float | None, Counter[int]]:
-    total = data.spans[_span_columns(options)[TOTAL]]
+    total = data.spans[options.columns[TOTAL]]
     ordered = sorted_finite(total)
     if not ordered:
         return None, Counter()
