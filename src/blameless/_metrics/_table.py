@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from blameless._errors import BlamelessError
 from blameless._metrics._columns import (
     MISSING,
     SEVERITIES,
@@ -22,7 +23,7 @@ from blameless._model._post_mortem import PostMortem
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["LogTable", "columns_of"]
+__all__ = ["LogTable", "columns_of", "wrap"]
 
 _COLUMNS = ("number", "start", "near_miss", "severity", *DURATIONS)
 
@@ -32,8 +33,8 @@ class LogTable:
 
     Every trend function reads its log into columns first. A table is
     that reading, kept: build it once with :meth:`from_log`, then pass it
-    to :func:`~blameless.metrics.trends`,
-    :func:`~blameless.metrics.period_trends` and the other trend
+    to :func:`~blameless.trends`,
+    :func:`~blameless.period_trends` and the other trend
     functions in place of the log, and each of them works on whole
     columns without reading a post-mortem again.
 
@@ -46,14 +47,23 @@ class LogTable:
 
     __slots__ = ("_columns", "_where")
 
-    def __init__(
-        self,
-        columns: Columns,
-        where: tuple[LogFilter, tzinfo] | None = None,
-    ) -> None:
-        """Wrap read columns; build a table with :meth:`from_log` instead."""
+    _columns: Columns
+    _where: tuple[LogFilter, tzinfo] | None
+
+    def __init__(self) -> None:
+        """Refuse to build an empty table: use :meth:`from_log`."""
+        msg = "build a LogTable with LogTable.from_log(log)"
+        raise BlamelessError(msg)
+
+    @classmethod
+    def _wrap(
+        cls, columns: Columns, where: tuple[LogFilter, tzinfo] | None = None
+    ) -> LogTable:
+        """Return a table around columns already read."""
+        self = object.__new__(cls)
         self._columns = columns
         self._where = where
+        return self
 
     @classmethod
     def from_log(
@@ -78,9 +88,9 @@ class LogTable:
         """
         where_zone = zone(tz)
         if where is None:
-            return cls(read_columns(log))
+            return cls._wrap(read_columns(log))
         kept = where.apply(log, where_zone)
-        return cls(read_columns(kept), (where, where_zone))
+        return cls._wrap(read_columns(kept), (where, where_zone))
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -181,6 +191,13 @@ class LogTable:
             ModuleNotFoundError: If pandas is not installed.
         """
         return to_pandas(self.rows(preset), list(_COLUMNS))
+
+
+def wrap(
+    columns: Columns, where: tuple[LogFilter, tzinfo] | None = None
+) -> LogTable:
+    """Return a table around columns the trend functions read."""
+    return LogTable._wrap(columns, where)  # noqa: SLF001 - own module
 
 
 def columns_of(table: LogTable) -> Columns:

@@ -57,7 +57,7 @@ from blameless._metrics._stats import (
     summarize,
     summarize_ordered,
 )
-from blameless._metrics._table import LogTable, columns_of
+from blameless._metrics._table import LogTable, columns_of, wrap
 from blameless._model._actions import ActionStatus
 from blameless._model._analysis import (
     EarlierDetection,
@@ -339,10 +339,10 @@ def _table(
         return log
     where = options.where
     if where is None:
-        return LogTable(read_columns(log, actions=actions))
+        return wrap(read_columns(log, actions=actions))
     kept = where.apply(log, options.tz)
     columns = read_columns(kept, actions=actions)
-    return LogTable(columns, (where, options.tz))
+    return wrap(columns, (where, options.tz))
 
 
 @attrs.frozen
@@ -671,18 +671,21 @@ def trends(  # noqa: PLR0913 - every option of a trend, all keywords
 ) -> TrendReport:
     """Compute every trend of a post-mortem log in one pass.
 
-    The log is read once, so a generator is fine; the post-mortems are not
-    kept, only counts and one number (8 bytes) per recorded duration,
-    which exact percentiles need.
+    The log is read once into columns, so a generator is fine: the
+    post-mortems are not kept, only about 100 bytes of numbers for each
+    (exact percentiles need every duration). To ask several questions of
+    one log, read it once with :meth:`LogTable.from_log` and pass the
+    table instead.
 
     Args:
-        log: Any iterable of post-mortems.
+        log: Any iterable of post-mortems, or a :class:`LogTable`.
         period: The calendar period to count by: ``"week"`` (ISO),
             ``"month"``, ``"quarter"`` or ``"year"``.
         tz: The IANA time zone (or a tzinfo) whose calendar the periods
             and date filters follow.
         preset: Where the durations start.
-        where: Which post-mortems to count; all of them by default.
+        where: Which post-mortems to count; all of them by default. A
+            table is filtered when it is built instead.
         today: The date that overdue items are judged by; the current
             date in UTC when not given.
         mean: Whether to add plain means, with their caveats.
@@ -699,8 +702,9 @@ def trends(  # noqa: PLR0913 - every option of a trend, all keywords
         The report; every section converts to plain rows.
 
     Raises:
-        BlamelessError: If the period or time zone is unknown, or the
-            confidence level is not between 0 and 1.
+        BlamelessError: If the period or time zone is unknown, the
+            confidence level is not between 0 and 1, or *where* is given
+            with a table.
     """
     options = _Options(
         period=period,
@@ -731,7 +735,8 @@ def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
     """Compute only the periods of :func:`trends`, a little faster.
 
     Args:
-        log: Any iterable of post-mortems, read once.
+        log: Any iterable of post-mortems, read once, or a
+            :class:`LogTable`.
         period: The calendar period to count by.
         tz: The time zone whose calendar the periods follow.
         preset: Where the durations start.
@@ -744,7 +749,8 @@ def period_trends(  # noqa: PLR0913 - every option of a trend, all keywords
         Every period from the first to the last, empty ones included.
 
     Raises:
-        BlamelessError: If the period or time zone is unknown.
+        BlamelessError: If the period or time zone is unknown, or *where*
+            is given with a table.
     """
     options = _Options(
         period=period,
@@ -772,7 +778,8 @@ def factor_stats(
     """Count contributing factors across a log, with pairs and lift.
 
     Args:
-        log: Any iterable of post-mortems, read once.
+        log: Any iterable of post-mortems, read once, or a
+            :class:`LogTable`.
         where: Which post-mortems to count.
         preset: How the total duration that ranks the longest incidents
             is measured.
@@ -781,6 +788,9 @@ def factor_stats(
 
     Returns:
         Frequencies, pairs, and the factors behind the longest incidents.
+
+    Raises:
+        BlamelessError: If *where* is given with a table.
     """
     options = _Options(where=where, preset=preset, longest=longest)
     table = _table(log, options, actions=False)
@@ -796,7 +806,8 @@ def action_stats(
     """Count action items and follow-ups across a log, as of a date.
 
     Args:
-        log: Any iterable of post-mortems, read once.
+        log: Any iterable of post-mortems, read once, or a
+            :class:`LogTable`.
         today: The date that overdue items are judged by; the current
             date in UTC when not given.
         where: Which post-mortems to count.
@@ -804,6 +815,9 @@ def action_stats(
     Returns:
         Completion, overdue, blocked and re-planned items, the time to
         complete, and follow-ups held within two weeks.
+
+    Raises:
+        BlamelessError: If *where* is given with a table.
     """
     options = _Options(where=where, today=today)
     return _action_stats(columns_of(_table(log, options)), options)
@@ -817,11 +831,15 @@ def resilience_stats(
     """Count the answers to the resilience question across a log.
 
     Args:
-        log: Any iterable of post-mortems, read once.
+        log: Any iterable of post-mortems, read once, or a
+            :class:`LogTable`.
         where: Which post-mortems to count.
 
     Returns:
         How often better detection or containment would have helped.
+
+    Raises:
+        BlamelessError: If *where* is given with a table.
     """
     options = _Options(where=where)
     table = _table(log, options, actions=False)
