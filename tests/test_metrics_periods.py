@@ -9,10 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blameless import BlamelessError
+from blameless import BlamelessError, IncidentReport, PostMortem, Timestamp
 from blameless import strategies as bst
 from blameless._metrics._periods import (
+    FIRST_INSTANT,
+    LAST_INSTANT,
     _midnight,
+    all_bounds,
     as_period,
     bounds,
     key_function,
@@ -20,7 +23,7 @@ from blameless._metrics._periods import (
     step,
     zone,
 )
-from blameless.metrics import Period
+from blameless.metrics import LogTable, Period, trends
 
 ZONES = st.sampled_from(["UTC", *bst.NAMED_ZONES])
 
@@ -169,3 +172,64 @@ def test_an_unknown_period_is_refused() -> None:
         r"'year', got 'fortnight'",
     ):
         as_period("fortnight")
+
+
+@given(
+    bst.aware_datetimes(),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from(Period),
+    ZONES,
+)
+def test_all_bounds_are_the_bounds_of_each_period(
+    moment: datetime, count: int, period: Period, name: str
+) -> None:
+    """Working the bounds out together gives those of each period alone."""
+    tz = zone(name)
+    first = key_function(period, tz)(moment)
+    last = first + count * step(period)
+
+    together = all_bounds(period, first, last, tz)
+
+    alone = [
+        bounds(period, key, tz) for key in period_range(period, first, last)
+    ]
+    assert together == alone
+
+
+@pytest.mark.parametrize(
+    ("moment", "name", "label"),
+    [
+        (datetime(9999, 12, 31, 23, tzinfo=UTC), "Pacific/Kiritimati", "9999"),
+        (
+            datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))),
+            "UTC",
+            "9999",
+        ),
+        (datetime(1, 1, 1, tzinfo=UTC), "Pacific/Kiritimati", "0001"),
+        (
+            datetime(1, 1, 1, 1, tzinfo=timezone(timedelta(hours=5))),
+            "UTC",
+            "0001",
+        ),
+    ],
+)
+def test_the_ends_of_the_calendar_fall_in_the_first_or_last_period(
+    moment: datetime, name: str, label: str
+) -> None:
+    """A time whose local date lies beyond the year 1 to 9999 is counted.
+
+    It falls in the first or last period that can be written down, and
+    that period's bounds stop at the first or last instant of datetime.
+    """
+    post_mortem = PostMortem(
+        incident=IncidentReport(detected=Timestamp(moment))
+    )
+
+    for period in Period:
+        (only,) = trends([post_mortem], period=period, tz=name).periods
+
+        assert only.incidents == 1
+        assert only.label.startswith(label)
+        assert only.start <= only.end
+    table = LogTable.from_log([post_mortem])
+    assert table.rows()[0]["start"] in {FIRST_INSTANT, LAST_INSTANT, moment}

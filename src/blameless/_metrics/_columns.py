@@ -25,6 +25,7 @@ from itertools import compress, islice, repeat
 from operator import itemgetter
 from typing import Final, TypeVar
 
+from blameless._metrics._periods import FIRST_INSTANT, LAST_INSTANT
 from blameless._metrics._presets import DurationPreset
 from blameless._model._actions import ActionStatus
 from blameless._model._analysis import (
@@ -441,8 +442,17 @@ class Columns:
         return bisect_left(self.rows["start"], micro, 0, self.dated)
 
     def start_of(self, row: int) -> datetime:
-        """Return the start of a dated row's incident, in UTC."""
-        return _EPOCH + self.rows["start"][row] * _MICROSECOND
+        """Return the start of a dated row's incident, in UTC.
+
+        A start outside the years 1 to 9999 in UTC (the first hours of
+        the year 1 east of Greenwich, the last of 9999 west of it) is
+        clamped to the first or last instant that datetime holds.
+        """
+        micro = self.rows["start"][row]
+        try:
+            return _EPOCH + micro * _MICROSECOND
+        except OverflowError:
+            return FIRST_INSTANT if micro < 0 else LAST_INSTANT
 
     def approximate_count(self, column: int, low: int, high: int) -> int:
         """Count rows in ``[low, high)`` whose span *column* rests on a guess.

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.relativedelta import relativedelta
-
 from blameless._errors import BlamelessError
 
 __all__ = [
+    "FIRST_INSTANT",
+    "LAST_INSTANT",
     "Bounds",
     "Period",
     "all_bounds",
@@ -41,12 +41,9 @@ class Period(enum.Enum):
 #: A period's label and its start and end instants, in UTC.
 Bounds = tuple[str, datetime, datetime]
 
-_STEP = {
-    Period.WEEK: relativedelta(weeks=1),
-    Period.MONTH: relativedelta(months=1),
-    Period.QUARTER: relativedelta(months=3),
-    Period.YEAR: relativedelta(years=1),
-}
+#: The first and last instants that an aware datetime can hold.
+FIRST_INSTANT = datetime.min.replace(tzinfo=UTC)
+LAST_INSTANT = datetime.max.replace(tzinfo=UTC)
 
 
 def zone(value: str | tzinfo) -> tzinfo:
@@ -117,7 +114,13 @@ def key_function(period: Period, tz: tzinfo) -> Callable[[datetime], int]:
 
     def key(at: datetime) -> int:
         """The key of the period that holds *at* in the zone *tz*."""
-        return local_key(at.astimezone(tz))
+        try:
+            local = at.astimezone(tz)
+        except OverflowError:
+            # The local time falls outside the years 1 to 9999 that
+            # datetime can hold: it belongs to the first or last period.
+            local = FIRST_INSTANT if at.year == 1 else LAST_INSTANT
+        return local_key(local)
 
     return key
 
@@ -147,7 +150,24 @@ def _midnight(day: date, tz: tzinfo) -> datetime:
     # A midnight that falls in a DST gap resolves, with fold=0, to the
     # offset before the switch, which is the instant the day begins.
     local = datetime.combine(day, time(), tzinfo=tz)
-    return local.astimezone(UTC)
+    try:
+        return local.astimezone(UTC)
+    except OverflowError:
+        # Before the year 1 in UTC: the first instant datetime can hold.
+        return FIRST_INSTANT
+
+
+def _next_midnight(period: Period, key: int, tz: tzinfo) -> datetime:
+    """Return when the period after *key* begins, in UTC.
+
+    After the year 9999 there is no next period; the last instant that
+    datetime can hold ends the last one.
+    """
+    try:
+        following = _first_day(period, key + step(period))
+    except ValueError:
+        return LAST_INSTANT
+    return _midnight(following, tz)
 
 
 def step(period: Period) -> int:
@@ -158,16 +178,14 @@ def step(period: Period) -> int:
 def bounds(period: Period, key: int, tz: tzinfo) -> Bounds:
     """Return the label and the UTC start and end of one period.
 
-    The end is the start of the next period, found with
-    :class:`~dateutil.relativedelta.relativedelta` from the first day, so
+    The end is the start of the next period, worked out from its key, so
     month ends never drift.
     """
     first = _first_day(period, key)
-    following = first + _STEP[period]
     return (
         _label(period, first),
         _midnight(first, tz),
-        _midnight(following, tz),
+        _next_midnight(period, key, tz),
     )
 
 
@@ -179,14 +197,14 @@ def all_bounds(
     The same as :func:`bounds` for each key, but each midnight is worked
     out once: the end of a period is the start of the next.
     """
-    keys = list(period_range(period, first, last + step(period)))
-    days = [_first_day(period, key) for key in keys]
-    midnights = [_midnight(day, tz) for day in days]
+    days = [
+        _first_day(period, key) for key in period_range(period, first, last)
+    ]
+    starts = [_midnight(day, tz) for day in days]
+    ends = [*starts[1:], _next_midnight(period, last, tz)]
     return [
         (_label(period, day), start, end)
-        for day, start, end in zip(
-            days[:-1], midnights, midnights[1:], strict=False
-        )
+        for day, start, end in zip(days, starts, ends, strict=True)
     ]
 
 

@@ -357,10 +357,11 @@ class _Slice:
     ordered: tuple[list[float], ...]
 
 
-def _slice(edges: Bounds, data: Columns, options: _Options) -> _Slice:
+def _slice(
+    edges: Bounds, rows: tuple[int, int], data: Columns, options: _Options
+) -> _Slice:
     label, start, end = edges
-    low = data.start_index(start)
-    high = data.start_index(end)
+    low, high = rows
     spans = data.spans
     return _Slice(
         label,
@@ -439,9 +440,18 @@ def _slices(table: LogTable, options: _Options) -> list[_Slice]:
     if span is None:
         return []
     data = columns_of(table)
+    periods = all_bounds(options.period, *span, options.tz)
+    starts = [data.start_index(start) for _, start, _ in periods]
+    # The first period takes the rows before it and the last the rows
+    # after it; there are some only at the ends of datetime's range,
+    # where a period's key is clamped to the first or last period.
+    starts[0] = 0
+    ends = [*starts[1:], data.dated]
     return [
-        _slice(edges, data, options)
-        for edges in all_bounds(options.period, *span, options.tz)
+        _slice(edges, rows, data, options)
+        for edges, rows in zip(
+            periods, zip(starts, ends, strict=True), strict=True
+        )
     ]
 
 
