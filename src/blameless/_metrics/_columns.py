@@ -54,6 +54,7 @@ __all__ = [
     "SEVERITIES",
     "SPANS",
     "STATUSES",
+    "UNKNOWN",
     "WITHIN",
     "Columns",
     "bits_to_counts",
@@ -110,9 +111,9 @@ SPANS: Final = (
 )
 _IMPACT_START = (_FIRST, _DETECTED)
 
+_COMPLETE: Final = ActionStatus.COMPLETE
 # Keyed by the members' values: their hashes are cached strings, where an
 # enum member's own hash runs Python code on every lookup.
-_COMPLETE: Final = ActionStatus.COMPLETE
 _STATUS_CODE = {status.value: code for code, status in enumerate(STATUSES)}
 _RANK = {severity.value: rank for rank, severity in enumerate(Severity, 1)}
 _FACTOR_BIT = {item.value: 1 << index for index, item in enumerate(FACTORS)}
@@ -401,10 +402,27 @@ def _reordered(
 class Columns:
     """The arrays of a read log, and the questions trends ask of them.
 
-    Per post-mortem (row) columns are in :attr:`rows` by name, the seven
-    spans of :data:`SPANS` in :attr:`spans`; the action items have their
-    own columns, in reading order. Rows are sorted by start, undated rows
-    last.
+    Rows are sorted by start, undated rows last. Per row, in :attr:`rows`:
+
+    - ``number``: the log number, 0 for a draft without one;
+    - ``start``: microseconds from 1970 in UTC to the start of the
+      impact, or a value above every instant when there is none;
+    - ``harm``: 1 for an incident that did harm, 0 for a near miss;
+    - ``approximate``: bit i set when span i of :data:`SPANS` was
+      measured and rests on an approximate time;
+    - ``severity``: the index in :data:`SEVERITIES` of the overall one;
+    - ``impacts``, ``factors``, ``detection``, ``blast_radius``: bit
+      masks over :data:`IMPACTS` (those that apply), :data:`FACTORS`,
+      :data:`DETECTION` and :data:`BLAST_RADIUS`;
+    - ``follow_up``: :data:`WITHIN`, :data:`LATE`, :data:`NOT_HELD`, or
+      :data:`UNKNOWN` for a meeting without a date;
+    - ``replanned``: how many items the follow-up gave a new due date.
+
+    :attr:`spans` holds the seven spans of :data:`SPANS` in seconds, or
+    :data:`MISSING` (always for a near miss). Each action item, in
+    reading order, has a code in :data:`STATUSES`, the ordinal of its
+    (re-planned) due date and the days from the meeting to its
+    completion, both :data:`NO_DAY` when absent.
     """
 
     __slots__ = (
