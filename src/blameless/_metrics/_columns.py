@@ -139,6 +139,11 @@ _ROW_COLUMNS = (
     "replanned",
 )
 _ROW_TYPES = ("q", "q", "B", "B", "B", "I", "Q", "B", "B", "B", "I")
+#: Row columns that only whole-log counts read: their order is never
+#: used, so they keep the reading order instead of being sorted.
+_COUNTED_WHOLE = frozenset(
+    {"detection", "blast_radius", "follow_up", "replanned"}
+)
 
 
 @functools.cache
@@ -249,11 +254,15 @@ class _Builder:
             add_severity(post_mortem)
             analysis = post_mortem.analysis
             checklists = analysis.factors
-            factors(
-                _mask(checklists.system.checked, _FACTOR_BIT)
-                | _mask(checklists.process.checked, _FACTOR_BIT)
-                | _mask(checklists.assumption.checked, _FACTOR_BIT)
-            )
+            mask = 0
+            for checklist in (
+                checklists.system,
+                checklists.process,
+                checklists.assumption,
+            ):
+                for factor in checklist.checked:
+                    mask |= _FACTOR_BIT[factor._value_]
+            factors(mask)
             resilience = analysis.resilience
             detection(_mask(resilience.earlier_detection, _DETECTION_BIT))
             blast(_mask(resilience.smaller_blast_radius, _BLAST_BIT))
@@ -386,7 +395,9 @@ class _Builder:
             # faster than mapping over the order.
             pick = itemgetter(*order) if len(order) > 1 else None
             self.rows = {
-                name: _reordered(column, pick)
+                name: column
+                if name in _COUNTED_WHOLE
+                else _reordered(column, pick)
                 for name, column in self.rows.items()
             }
             self.spans = [_reordered(column, pick) for column in self.spans]
@@ -402,7 +413,10 @@ def _reordered(
 class Columns:
     """The arrays of a read log, and the questions trends ask of them.
 
-    Rows are sorted by start, undated rows last. Per row, in :attr:`rows`:
+    Rows are sorted by start, undated rows last, except in the columns
+    that only whole-log counts read (``detection``, ``blast_radius``,
+    ``follow_up``, ``replanned``), which keep the reading order. Per row,
+    in :attr:`rows`:
 
     - ``number``: the log number, 0 for a draft without one;
     - ``start``: microseconds from 1970 in UTC to the start of the

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import operator
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from typing import TYPE_CHECKING
 
 import attrs
@@ -54,7 +56,6 @@ from blameless._metrics._stats import (
     DurationStats,
     check_options,
     quantile,
-    summarize,
     summarize_ordered,
 )
 from blameless._metrics._table import LogTable, columns_of, wrap
@@ -507,12 +508,12 @@ def _longest(
     if not ordered:
         return None, Counter()
     threshold = quantile(ordered, options.longest)
-    masks = Counter(
-        mask
-        for mask, value in zip(data.rows["factors"], total, strict=True)
-        if threshold <= value < MISSING
+    longest = map(
+        operator.and_,
+        map(threshold.__le__, total),
+        map(MISSING.__gt__, total),
     )
-    return threshold, masks
+    return threshold, Counter(compress(data.rows["factors"], longest))
 
 
 def _factor_stats(data: Columns, options: _Options) -> FactorStats:
@@ -554,23 +555,24 @@ def _factors_of(mask: int) -> list[Factor]:
     return [f for i, f in enumerate(FACTORS) if mask >> i & 1]
 
 
-_OPEN = frozenset(
-    code for code, status in enumerate(STATUSES) if status.is_open
-)
-_COMPLETE = STATUSES.index(ActionStatus.COMPLETE)
+#: Whether each status code is that of an open item.
+_IS_OPEN = tuple(status.is_open for status in STATUSES)
 
 
 def _action_stats(data: Columns, options: _Options) -> ActionStats:
+    # Whole columns, sorted and bisected: a log holds several action
+    # items for each post-mortem.
+    codes = Counter(data.status)
+    open_dues = sorted(
+        compress(data.due, map(_IS_OPEN.__getitem__, data.status))
+    )
     today = options.today.toordinal()
-    overdue = 0
-    completion: list[float] = []
-    codes: Counter[int] = Counter()
-    for status, due, completed_after in data.actions():
-        codes[status] += 1
-        if status in _OPEN:
-            overdue += NO_DAY < due < today
-        elif status == _COMPLETE and completed_after != NO_DAY:
-            completion.append(completed_after * 86400.0)
+    overdue = bisect_left(open_dues, today) - bisect_right(open_dues, NO_DAY)
+    # Only a completed item of a dated meeting has a number of days.
+    days = sorted(data.completed_after)
+    completion = [
+        day * 86400.0 for day in islice(days, bisect_right(days, NO_DAY), None)
+    ]
     by_status = {status: codes[code] for code, status in enumerate(STATUSES)}
     kept = len(data.status) - by_status[ActionStatus.NOT_DOING]
     follow_ups = Counter(data.rows["follow_up"])
@@ -583,10 +585,11 @@ def _action_stats(data: Columns, options: _Options) -> ActionStats:
         overdue=overdue,
         blocked=by_status[ActionStatus.BLOCKED],
         replanned=sum(data.rows["replanned"]),
-        time_to_complete=summarize(
+        time_to_complete=summarize_ordered(
             completion,
             name="time_to_complete",
             spans="from LogEntry.held_on to ActionItem.completed_on",
+            approximate=0,
             mean=options.mean,
             confidence=options.confidence,
             resamples=options.resamples,
