@@ -19,9 +19,10 @@ import math
 import operator
 from array import array
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
-from itertools import compress, islice, repeat
+from itertools import compress, islice
 from operator import itemgetter
 from typing import Final, TypeVar
 
@@ -61,6 +62,7 @@ __all__ = [
     "read_columns",
     "sorted_finite",
     "span_column",
+    "with_bit",
 ]
 
 _N = TypeVar("_N", int, float)
@@ -158,6 +160,18 @@ def span_column(preset: DurationPreset, slot: int) -> int:
     starts, end = preset.rules[slot]
     start = _START if starts == _IMPACT_START else starts[0]
     return SPANS.index((start, end))
+
+
+def with_bit(patterns: Counter[int], bit: int) -> int:
+    """Count the rows whose pattern has bit number *bit* set.
+
+    Args:
+        patterns: How many rows carry each bit pattern.
+        bit: The position of the bit, lowest 0.
+    """
+    return sum(
+        seen for pattern, seen in patterns.items() if pattern >> bit & 1
+    )
 
 
 def bits_to_counts(masks: dict[int, int], width: int) -> list[int]:
@@ -486,17 +500,16 @@ class Columns:
         except OverflowError:
             return FIRST_INSTANT if micro < 0 else LAST_INSTANT
 
-    def approximate_count(self, column: int, low: int, high: int) -> int:
-        """Count rows in ``[low, high)`` whose span *column* rests on a guess.
+    def guesses_in(self, low: int, high: int) -> Counter[int]:
+        """Count the rows in ``[low, high)`` by their ``approximate`` bits.
 
-        Only the rows with a guessed span are looked at.
+        Only rows with a guessed span are looked at; they are few in a
+        real log, and their bit patterns fewer still.
         """
         rows = self.approximate_rows
         first = bisect_left(rows, low)
         last = bisect_left(rows, high, first)
-        bit = 1 << column
-        guessed = map(operator.and_, self.guesses[first:last], repeat(bit))
-        return int(sum(guessed)) >> column
+        return Counter(self.guesses[first:last])
 
     def actions(self) -> Iterator[tuple[int, int, int]]:
         """Yield each action item as (status code, due day, completed after).

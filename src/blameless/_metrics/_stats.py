@@ -24,8 +24,10 @@ __all__ = [
     "SMALL_SAMPLE",
     "Caveat",
     "DurationStats",
+    "LogSum",
     "check_options",
     "duration_stats",
+    "log_sum",
     "quantile",
     "summarize",
     "summarize_ordered",
@@ -253,11 +255,25 @@ def _median_ci(
     return _seconds(low), _seconds(high)
 
 
-def _geometric_mean(
-    ordered: Sequence[float],
-) -> tuple[timedelta | None, Caveat | None]:
+#: The sum of the logarithms of a sample's positive values, and how many
+#: there are: what its geometric mean is made of, and what adds up when
+#: samples are merged.
+LogSum = tuple[float, int]
+
+
+def log_sum(ordered: Sequence[float]) -> LogSum:
+    """Return the :data:`LogSum` of sorted values."""
     positive = ordered[bisect.bisect_right(ordered, 0.0) :]
-    left_out = len(ordered) - len(positive)
+    # A plain sum: its rounding error is far below a microsecond here, and
+    # it is several times faster than fsum over a long log.
+    return sum(map(math.log, positive)), len(positive)
+
+
+def _geometric_mean(
+    ordered: Sequence[float], logs: LogSum | None
+) -> tuple[timedelta | None, Caveat | None]:
+    total, positive = log_sum(ordered) if logs is None else logs
+    left_out = len(ordered) - positive
     caveat = None
     if left_out:
         caveat = Caveat(
@@ -267,10 +283,7 @@ def _geometric_mean(
         )
     if not positive:
         return None, caveat
-    # A plain sum: its rounding error is far below a microsecond here, and
-    # it is several times faster than fsum over a long log.
-    log_mean = sum(map(math.log, positive)) / len(positive)
-    return _seconds(math.exp(log_mean)), caveat
+    return _seconds(math.exp(total / positive)), caveat
 
 
 def _skewness(ordered: Sequence[float], mean: float) -> float:
@@ -382,10 +395,12 @@ def summarize_ordered(  # noqa: PLR0913 - the options of one summary
     confidence: float | None,
     resamples: int,
     seed: int,
+    logs: LogSum | None = None,
 ) -> DurationStats:
     """Summarize durations in seconds that are already sorted.
 
-    The options are those of :func:`summarize`, already checked.
+    The options are those of :func:`summarize`, already checked; *logs*
+    is the :data:`LogSum` of *ordered*, when the caller has it.
     """
     if not ordered:
         return DurationStats(name=name, spans=spans)
@@ -394,7 +409,7 @@ def summarize_ordered(  # noqa: PLR0913 - the options of one summary
     if approximate:
         caveats.append(_approximate_caveat(approximate, len(ordered)))
 
-    geometric, caveat = _geometric_mean(ordered)
+    geometric, caveat = _geometric_mean(ordered, logs)
     if caveat is not None:
         caveats.append(caveat)
 

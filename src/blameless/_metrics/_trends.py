@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import operator
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import chain, compress, islice
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,6 +29,7 @@ from blameless._metrics._columns import (
     read_columns,
     sorted_finite,
     span_column,
+    with_bit,
 )
 from blameless._metrics._filters import LogFilter
 from blameless._metrics._incident import resolve_today
@@ -54,7 +54,9 @@ from blameless._metrics._sections import (
 from blameless._metrics._stats import (
     RESAMPLES,
     DurationStats,
+    LogSum,
     check_options,
+    log_sum,
     quantile,
     summarize_ordered,
 )
@@ -298,8 +300,9 @@ def _period_columns() -> list[str]:
     return columns
 
 
-def _stats(
+def _stats(  # noqa: PLR0913 - one duration's sample and how to read it
     ordered: list[float],
+    logs: LogSum,
     approximate: int,
     slot: int,
     options: _Options,
@@ -315,6 +318,7 @@ def _stats(
         confidence=options.confidence if interval else None,
         resamples=options.resamples,
         seed=options.seed,
+        logs=logs,
     )
 
 
@@ -356,6 +360,7 @@ class _Slice:
     low: int
     high: int
     ordered: tuple[list[float], ...]
+    logs: tuple[LogSum, ...]
 
 
 def _slice(
@@ -364,17 +369,11 @@ def _slice(
     label, start, end = edges
     low, high = rows
     spans = data.spans
-    return _Slice(
-        label,
-        start,
-        end,
-        low,
-        high,
-        tuple(
-            sorted_finite(spans[column][low:high])
-            for column in options.columns
-        ),
+    ordered = tuple(
+        sorted_finite(spans[column][low:high]) for column in options.columns
     )
+    logs = tuple(log_sum(values) for values in ordered)
+    return _Slice(label, start, end, low, high, ordered, logs)
 
 
 def _counts(values: Iterable[int], width: int) -> list[int]:
@@ -386,17 +385,17 @@ def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
     harm = data.rows["harm"][low:high]
     incidents = sum(harm)
     interval = options.by_period_confidence
+    guessed = data.guesses_in(low, high)
     durations = {
         DURATIONS[slot]: _stats(
-            ordered,
-            data.approximate_count(column, low, high),
+            piece.ordered[slot],
+            piece.logs[slot],
+            with_bit(guessed, column),
             slot,
             options,
             interval=interval,
         )
-        for slot, (column, ordered) in enumerate(
-            zip(options.columns, piece.ordered, strict=True)
-        )
+        for slot, column in enumerate(options.columns)
     }
     severities = Counter(compress(data.rows["severity"][low:high], harm))
     impacts = _counts(
@@ -457,18 +456,29 @@ def _slices(table: LogTable, options: _Options) -> list[_Slice]:
 
 
 def _durations(
-    data: Columns, pieces: list[_Slice], options: _Options
+    data: Columns,
+    pieces: list[_Slice],
+    merged: list[list[float]],
+    options: _Options,
 ) -> dict[str, DurationStats]:
+    guessed = data.guesses_in(0, data.dated)
     return {
         DURATIONS[slot]: _stats(
-            _merged(pieces, slot),
-            data.approximate_count(column, 0, data.dated),
+            merged[slot],
+            _merged_logs(pieces, slot),
+            with_bit(guessed, column),
             slot,
             options,
             interval=True,
         )
         for slot, column in enumerate(options.columns)
     }
+
+
+def _merged_logs(pieces: list[_Slice], slot: int) -> LogSum:
+    """Add up the periods' log sums: the log's own, without a logarithm."""
+    logs = [piece.logs[slot] for piece in pieces]
+    return sum(total for total, _ in logs), sum(count for _, count in logs)
 
 
 def _merged(pieces: list[_Slice], slot: int) -> list[float]:
@@ -501,10 +511,9 @@ def _pairs(
 
 
 def _longest(
-    data: Columns, options: _Options
+    data: Columns, options: _Options, ordered: list[float]
 ) -> tuple[float | None, Counter[int]]:
     total = data.spans[options.columns[TOTAL]]
-    ordered = sorted_finite(total)
     if not ordered:
         return None, Counter()
     threshold = quantile(ordered, options.longest)
@@ -516,11 +525,16 @@ def _longest(
     return threshold, Counter(compress(data.rows["factors"], longest))
 
 
-def _factor_stats(data: Columns, options: _Options) -> FactorStats:
+def _factor_stats(
+    data: Columns, options: _Options, totals: list[float] | None = None
+) -> FactorStats:
+    """Count the factors; *totals* are the total durations, if sorted."""
+    if totals is None:
+        totals = sorted_finite(data.spans[options.columns[TOTAL]])
     masks = Counter(data.rows["factors"])
     counts = bits_to_counts(masks, len(FACTORS))
     analysed = len(data) - masks.get(0, 0)
-    threshold, longest_masks = _longest(data, options)
+    threshold, longest_masks = _longest(data, options, totals)
     longest = bits_to_counts(longest_masks, len(FACTORS))
     longest_total = sum(longest_masks.values())
     categories = dict.fromkeys(FactorCategory, 0)
@@ -563,16 +577,21 @@ def _action_stats(data: Columns, options: _Options) -> ActionStats:
     # Whole columns, sorted and bisected: a log holds several action
     # items for each post-mortem.
     codes = Counter(data.status)
-    open_dues = sorted(
+    today = options.today.toordinal()
+    open_dues = list(
         compress(data.due, map(_IS_OPEN.__getitem__, data.status))
     )
-    today = options.today.toordinal()
-    overdue = bisect_left(open_dues, today) - bisect_right(open_dues, NO_DAY)
+    # An open item is overdue when it has a due date and it is past.
+    overdue = sum(
+        map(
+            operator.and_,
+            map(today.__gt__, open_dues),
+            map(NO_DAY.__lt__, open_dues),
+        )
+    )
     # Only a completed item of a dated meeting has a number of days.
-    days = sorted(data.completed_after)
-    completion = [
-        day * 86400.0 for day in islice(days, bisect_right(days, NO_DAY), None)
-    ]
+    days = sorted(filter(NO_DAY.__ne__, data.completed_after))
+    completion = [day * 86400.0 for day in days]
     by_status = {status: codes[code] for code, status in enumerate(STATUSES)}
     kept = len(data.status) - by_status[ActionStatus.NOT_DOING]
     follow_ups = Counter(data.rows["follow_up"])
@@ -649,6 +668,7 @@ def _matching(masks: Counter[int], bits: int) -> int:
 def _report(table: LogTable, options: _Options) -> TrendReport:
     pieces = _slices(table, options)
     data = columns_of(table)
+    merged = [_merged(pieces, slot) for slot in _SLOTS]
     return TrendReport(
         period=options.period,
         tz=str(options.tz),
@@ -659,9 +679,9 @@ def _report(table: LogTable, options: _Options) -> TrendReport:
         incidents=table.incidents,
         near_misses=table.near_misses,
         undated=table.undated,
-        durations=_durations(data, pieces, options),
+        durations=_durations(data, pieces, merged, options),
         periods=tuple(_period(piece, data, options) for piece in pieces),
-        factors=_factor_stats(data, options),
+        factors=_factor_stats(data, options, merged[TOTAL]),
         actions=_action_stats(data, options),
         resilience=_resilience_stats(data),
     )
