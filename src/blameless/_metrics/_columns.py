@@ -34,7 +34,6 @@ from blameless._model._analysis import (
     Factor,
     SmallerBlastRadius,
 )
-from blameless._model._follow_up import FollowUp
 from blameless._model._incident import (
     ImpactCategory,
     IncidentReport,
@@ -221,15 +220,6 @@ def _guessed(
     return bits
 
 
-def _new_due(follow_up: FollowUp) -> dict[str, date]:
-    """Return the due dates that the follow-up re-planned, by action id."""
-    return {
-        review.action_id: review.new_due
-        for review in follow_up.reviews
-        if review.new_due is not None
-    }
-
-
 class _Builder:
     """Reads post-mortems into the columns of a table.
 
@@ -380,7 +370,14 @@ class _Builder:
         else:
             days = (review - held).days
             self._append[9](WITHIN if days <= FOLLOW_UP_DAYS else LATE)
-        new_due = _new_due(follow_up) if follow_up.reviews else None
+        # Most reviews keep the due date, so the map of new ones is made
+        # only when one is met.
+        new_due: dict[str, date] | None = None
+        for review_of_item in follow_up.reviews:
+            if review_of_item.new_due is not None:
+                if new_due is None:
+                    new_due = {}
+                new_due[review_of_item.action_id] = review_of_item.new_due
         self._append[10](len(new_due) if new_due else 0)
         actions = post_mortem.actions
         if not actions:
