@@ -74,3 +74,21 @@ def plain_durations() -> None:
     )
     assert_type(stats, DurationStats)
     assert_type(quantile([1.0, 2.0], 0.5), float)
+
+
+def a_table(log: Iterator[PostMortem]) -> None:
+    """A log read once into a table, then asked several trends."""
+    table = blameless.LogTable.from_log(
+        log, where=LogFilter(near_miss=False), tz="Europe/Berlin"
+    )
+    assert_type(table, blameless.LogTable)
+    assert_type(len(table), int)
+    assert_type(table.undated, int)
+    assert_type(table.where, LogFilter | None)
+    assert_type(blameless.trends(table, period=Period.WEEK), TrendReport)
+    assert_type(
+        blameless.period_trends(table, period="month"),
+        tuple[PeriodTrend, ...],
+    )
+    rows = table.rows(DurationPreset.FROM_DETECTION)
+    assert_type(rows, list[dict[str, Any]])
