@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from itertools import compress, islice
 from operator import itemgetter
-from typing import Final, TypeVar
+from typing import Any, Final
 
 from blameless._metrics._periods import FIRST_INSTANT, LAST_INSTANT
 from blameless._metrics._presets import DurationPreset
@@ -63,8 +63,6 @@ __all__ = [
     "span_column",
     "with_bit",
 ]
-
-_N = TypeVar("_N", int, float)
 
 #: Every checklist box, in the worksheet's order; bit i of a mask is
 #: ``FACTORS[i]``.
@@ -125,26 +123,6 @@ _DETECTION_BIT = {
 _BLAST_BIT = {
     item.value: 1 << index for index, item in enumerate(BLAST_RADIUS)
 }
-
-_ROW_COLUMNS = (
-    "number",
-    "start",
-    "harm",
-    "approximate",
-    "severity",
-    "impacts",
-    "factors",
-    "detection",
-    "blast_radius",
-    "follow_up",
-    "replanned",
-)
-_ROW_TYPES = ("q", "q", "B", "B", "B", "I", "Q", "B", "B", "B", "I")
-#: Row columns that only whole-log counts read: their order is never
-#: used, so they keep the reading order instead of being sorted.
-_COUNTED_WHOLE = frozenset(
-    {"detection", "blast_radius", "follow_up", "replanned"}
-)
 
 
 @functools.cache
@@ -220,6 +198,42 @@ def _guessed(
     return bits
 
 
+#: The row columns that are sorted by start, but for the factors.
+_SORTED = ("number", "start", "harm", "approximate", "severity", "impacts")
+_SORTED_TYPES = ("q", "q", "B", "B", "B", "I")
+_NUMBER, _START_AT, _HARM, _GUESSES, _SEVERITY, _IMPACTS = range(6)
+#: Rows are read into stretches of 2**44 microseconds (about 200 days),
+#: each sorted on its own: a stretch is small enough to stay in the
+#: processor's cache, where sorting the whole log at once would jump
+#: around memory for every value of every column.
+_STRETCH_BITS = 44
+
+
+class _Stretch:
+    """The row columns of one stretch of time, in reading order."""
+
+    __slots__ = ("append", "append_spans", "columns", "factors", "spans")
+
+    def __init__(self) -> None:
+        self.columns = [array(code) for code in _SORTED_TYPES]
+        self.factors = array("Q")
+        self.spans = [array("d") for _ in SPANS]
+        self.append = [column.append for column in self.columns]
+        self.append_spans = [column.append for column in self.spans]
+
+    def sorted_columns(self) -> list[array[Any]]:
+        """Return every column of the stretch, its rows sorted by start."""
+        columns: list[array[Any]] = [*self.columns, self.factors, *self.spans]
+        start = self.columns[_START_AT]
+        if all(map(operator.le, start, islice(start, 1, None))):
+            return columns
+        order = sorted(range(len(start)), key=start.__getitem__)
+        # One getter picks a whole column in one call: several times
+        # faster than mapping over the order.
+        pick = itemgetter(*order)
+        return [array(column.typecode, pick(column)) for column in columns]
+
+
 class _Builder:
     """Reads post-mortems into the columns of a table.
 
@@ -228,34 +242,51 @@ class _Builder:
     """
 
     def __init__(self, *, actions: bool = True) -> None:
-        self.rows = {
-            name: array(code)
-            for name, code in zip(_ROW_COLUMNS, _ROW_TYPES, strict=True)
-        }
-        self.spans = [array("d") for _ in SPANS]
+        self.stretches: dict[int, _Stretch] = {}
+        self.detection = array("B")
+        self.blast_radius = array("B")
+        self.follow_up = array("B")
+        self.replanned = array("I")
         self.status = array("B")
         self.due = array("i")
         self.completed_after = array("i")
-        self._append = [self.rows[name].append for name in _ROW_COLUMNS]
-        self._append_spans = [column.append for column in self.spans]
         self._actions = actions
 
     def read(self, log: Iterable[PostMortem]) -> None:
         """Append each post-mortem of *log* as a row, with its actions."""
-        (number, _, harm, _, _, _, factors, detection, blast, _, _) = (
-            self._append
-        )
+        stretches = self.stretches
+        detection = self.detection.append
+        blast = self.blast_radius.append
         add_times = self._add_times
-        add_severity = self._add_severity
         add_actions = (
             self._add_actions if self._actions else self._add_no_actions
         )
         for post_mortem in log:
+            incident = post_mortem.incident
+            begun = incident.first_occurrence or incident.detected
+            micro = (
+                _UNDATED
+                if begun is None
+                else (begun.at - _EPOCH) // _MICROSECOND
+            )
+            key = micro >> _STRETCH_BITS
+            stretch = stretches.get(key) or stretches.setdefault(
+                key, _Stretch()
+            )
+            append = stretch.append
             entry = post_mortem.log
-            number(entry.number or 0)
-            harm(not entry.near_miss)
-            add_times(post_mortem.incident, near_miss=entry.near_miss)
-            add_severity(post_mortem)
+            append[_NUMBER](entry.number or 0)
+            append[_START_AT](micro)
+            append[_HARM](not entry.near_miss)
+            if begun is None or entry.near_miss:
+                # A near miss did no harm, so it has no durations to
+                # count; it still belongs to the period in which it began.
+                append[_GUESSES](0)
+                for append_span in stretch.append_spans:
+                    append_span(MISSING)
+            else:
+                add_times(incident, begun, stretch)
+            _add_severity(post_mortem, append)
             analysis = post_mortem.analysis
             checklists = analysis.factors
             mask = 0
@@ -266,33 +297,19 @@ class _Builder:
             ):
                 for factor in checklist.checked:
                     mask |= _FACTOR_BIT[factor._value_]
-            factors(mask)
+            stretch.factors.append(mask)
             resilience = analysis.resilience
             detection(_mask(resilience.earlier_detection, _DETECTION_BIT))
             blast(_mask(resilience.smaller_blast_radius, _BLAST_BIT))
             add_actions(post_mortem)
 
-    def _add_times(self, incident: IncidentReport, *, near_miss: bool) -> None:
-        """Append the start of the impact, the seven spans, and guesses."""
-        append = self._append
+    def _add_times(
+        self, incident: IncidentReport, begun: Timestamp, stretch: _Stretch
+    ) -> None:
+        """Append the seven spans of an incident and its guesses."""
         first = incident.first_occurrence
         detected = incident.detected
-        begun = first or detected
-        if begun is None or near_miss:
-            # A near miss did no harm, so it has no durations to count;
-            # it still belongs to the period in which it began.
-            append[1](
-                _UNDATED
-                if begun is None
-                else (begun.at - _EPOCH) // _MICROSECOND
-            )
-            append[3](0)
-            for append_span in self._append_spans:
-                append_span(MISSING)
-            return
-
         base = begun.at
-        append[1]((base - _EPOCH) // _MICROSECOND)
         # Each time is measured once from the start of the impact, and
         # every span is a difference of two of those numbers.
         acknowledged = incident.acknowledged
@@ -322,7 +339,9 @@ class _Builder:
             to_mitigate,
             to_resolve,
         )
-        for append_span, value in zip(self._append_spans, spans, strict=True):
+        for append_span, value in zip(
+            stretch.append_spans, spans, strict=True
+        ):
             append_span(value)
         # Guesses are rare, so one cheap test spares most rows the rest.
         if (
@@ -333,30 +352,14 @@ class _Builder:
             or (resolved is not None and resolved.approximate)
         ):
             times = (first, detected, acknowledged, mitigated, resolved, begun)
-            append[3](_guessed(times, spans))
+            stretch.append[_GUESSES](_guessed(times, spans))
         else:
-            append[3](0)
-
-    def _add_severity(self, post_mortem: PostMortem) -> None:
-        """Append the overall severity and the impact categories."""
-        worst = 0
-        categories = 0
-        for impact in post_mortem.incident.impacts:
-            if impact.applies:
-                categories |= _IMPACT_BIT[impact.category._value_]
-                severity = impact.severity
-                if severity is not None:
-                    worst = max(worst, _RANK[severity._value_])
-        overall = post_mortem.log.severity
-        if overall is not None:
-            worst = _RANK[overall._value_]
-        self._append[4](worst)
-        self._append[5](categories)
+            stretch.append[_GUESSES](0)
 
     def _add_no_actions(self, _: PostMortem) -> None:
         """Append placeholders where the actions' row columns go."""
-        self._append[9](UNKNOWN)
-        self._append[10](0)
+        self.follow_up.append(UNKNOWN)
+        self.replanned.append(0)
 
     def _add_actions(self, post_mortem: PostMortem) -> None:
         """Append the action items, the follow-up and the re-plans."""
@@ -364,12 +367,12 @@ class _Builder:
         follow_up = post_mortem.follow_up
         review = follow_up.review_date
         if held is None:
-            self._append[9](UNKNOWN)
+            self.follow_up.append(UNKNOWN)
         elif review is None:
-            self._append[9](NOT_HELD)
+            self.follow_up.append(NOT_HELD)
         else:
             days = (review - held).days
-            self._append[9](WITHIN if days <= FOLLOW_UP_DAYS else LATE)
+            self.follow_up.append(WITHIN if days <= FOLLOW_UP_DAYS else LATE)
         # Most reviews keep the due date, so the map of new ones is made
         # only when one is met.
         new_due: dict[str, date] | None = None
@@ -378,7 +381,7 @@ class _Builder:
                 if new_due is None:
                     new_due = {}
                 new_due[review_of_item.action_id] = review_of_item.new_due
-        self._append[10](len(new_due) if new_due else 0)
+        self.replanned.append(len(new_due) if new_due else 0)
         actions = post_mortem.actions
         if not actions:
             return
@@ -398,27 +401,46 @@ class _Builder:
                 completed_append((completed - held).days)
 
     def columns(self) -> Columns:
-        """Put the rows in the order their incidents began; return them."""
-        start = self.rows["start"]
-        if not all(map(operator.le, start, islice(start, 1, None))):
-            order = sorted(range(len(start)), key=start.__getitem__)
-            # One getter picks a whole column in one call: several times
-            # faster than mapping over the order.
-            pick = itemgetter(*order) if len(order) > 1 else None
-            self.rows = {
-                name: column
-                if name in _COUNTED_WHOLE
-                else _reordered(column, pick)
-                for name, column in self.rows.items()
-            }
-            self.spans = [_reordered(column, pick) for column in self.spans]
-        return Columns(self)
+        """Join the stretches in order of time, each sorted; return them."""
+        codes = (*_SORTED_TYPES, "Q", *("d" for _ in SPANS))
+        sorted_columns: list[array[Any]] = [array(code) for code in codes]
+        for key in sorted(self.stretches):
+            # Taken out as it is joined, so that a stretch's memory is
+            # given back before the next one is sorted.
+            stretch = self.stretches.pop(key)
+            for joined, column in zip(
+                sorted_columns, stretch.sorted_columns(), strict=True
+            ):
+                joined.extend(column)
+        rows: dict[str, array[int]] = dict(
+            zip(_SORTED, sorted_columns, strict=False)
+        )
+        rows["factors"] = sorted_columns[len(_SORTED)]
+        rows["detection"] = self.detection
+        rows["blast_radius"] = self.blast_radius
+        rows["follow_up"] = self.follow_up
+        rows["replanned"] = self.replanned
+        spans: list[array[float]] = list(sorted_columns[len(_SORTED) + 1 :])
+        return Columns(rows, spans, self)
 
 
-def _reordered(
-    column: array[_N], pick: Callable[[array[_N]], tuple[_N, ...]] | None
-) -> array[_N]:
-    return column if pick is None else array(column.typecode, pick(column))
+def _add_severity(
+    post_mortem: PostMortem, append: list[Callable[[int], None]]
+) -> None:
+    """Append the overall severity and the impact categories of a row."""
+    worst = 0
+    categories = 0
+    for impact in post_mortem.incident.impacts:
+        if impact.applies:
+            categories |= _IMPACT_BIT[impact.category._value_]
+            severity = impact.severity
+            if severity is not None:
+                worst = max(worst, _RANK[severity._value_])
+    overall = post_mortem.log.severity
+    if overall is not None:
+        worst = _RANK[overall._value_]
+    append[_SEVERITY](worst)
+    append[_IMPACTS](categories)
 
 
 class Columns:
@@ -461,9 +483,14 @@ class Columns:
         "status",
     )
 
-    def __init__(self, builder: _Builder) -> None:
-        self.rows = builder.rows
-        self.spans = builder.spans
+    def __init__(
+        self,
+        rows: dict[str, array[int]],
+        spans: list[array[float]],
+        builder: _Builder,
+    ) -> None:
+        self.rows = rows
+        self.spans = spans
         self.status = builder.status
         self.due = builder.due
         self.completed_after = builder.completed_after
