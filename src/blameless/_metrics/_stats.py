@@ -386,7 +386,7 @@ def summarize(  # noqa: PLR0913 - the options of one summary, all keywords
 
 
 def summarize_ordered(  # noqa: PLR0913 - the options of one summary
-    ordered: list[float],
+    ordered: Sequence[float],
     *,
     name: str,
     spans: str,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import enum
 import operator
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import chain, compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -301,7 +303,7 @@ def _period_columns() -> list[str]:
 
 
 def _stats(  # noqa: PLR0913 - one duration's sample and how to read it
-    ordered: list[float],
+    ordered: Sequence[float],
     logs: LogSum,
     approximate: int,
     slot: int,
@@ -359,7 +361,7 @@ class _Slice:
     end: datetime
     low: int
     high: int
-    ordered: tuple[list[float], ...]
+    ordered: tuple[array[float], ...]
     logs: tuple[LogSum, ...]
 
 
@@ -369,15 +371,30 @@ def _slice(
     label, start, end = edges
     low, high = rows
     spans = data.spans
+    # Kept for the whole log's merge: an array holds a number in 8 bytes
+    # where a list holds it in 32.
     ordered = tuple(
-        sorted_finite(spans[column][low:high]) for column in options.columns
+        array("d", sorted_finite(spans[column][low:high]))
+        for column in options.columns
     )
     logs = tuple(log_sum(values) for values in ordered)
     return _Slice(label, start, end, low, high, ordered, logs)
 
 
-def _counts(values: Iterable[int], width: int) -> list[int]:
-    return bits_to_counts(Counter(values), width)
+_Member = TypeVar("_Member", bound=enum.Enum)
+
+
+def _per_member(
+    members: tuple[_Member, ...], masks: Counter[int]
+) -> dict[_Member, int]:
+    """Count, for each member, the rows whose bit mask holds it.
+
+    Args:
+        members: The members, bit 0 first.
+        masks: How many rows carry each mask.
+    """
+    counts = bits_to_counts(masks, len(members))
+    return dict(zip(members, counts, strict=True))
 
 
 def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
@@ -398,10 +415,6 @@ def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
         for slot, column in enumerate(options.columns)
     }
     severities = Counter(compress(data.rows["severity"][low:high], harm))
-    impacts = _counts(
-        compress(data.rows["impacts"][low:high], harm), len(IMPACTS)
-    )
-    factors = _counts(data.rows["factors"][low:high], len(FACTORS))
     return PeriodTrend(
         label=piece.label,
         start=piece.start,
@@ -413,8 +426,10 @@ def _period(piece: _Slice, data: Columns, options: _Options) -> PeriodTrend:
             severity: severities[rank]
             for rank, severity in enumerate(SEVERITIES)
         },
-        impacts=dict(zip(IMPACTS, impacts, strict=True)),
-        factors=dict(zip(FACTORS, factors, strict=True)),
+        impacts=_per_member(
+            IMPACTS, Counter(compress(data.rows["impacts"][low:high], harm))
+        ),
+        factors=_per_member(FACTORS, Counter(data.rows["factors"][low:high])),
     )
 
 
@@ -455,24 +470,33 @@ def _slices(table: LogTable, options: _Options) -> list[_Slice]:
     ]
 
 
-def _durations(
-    data: Columns,
-    pieces: list[_Slice],
-    merged: list[list[float]],
-    options: _Options,
-) -> dict[str, DurationStats]:
+def _overall(
+    data: Columns, pieces: list[_Slice], options: _Options
+) -> tuple[dict[str, DurationStats], float | None]:
+    """Summarize each duration over the whole log.
+
+    Returns:
+        The statistics by name, and the total duration at the quantile
+        that marks the longest incidents (``None`` without any): the
+        whole log's sorted totals are at hand only here.
+    """
     guessed = data.guesses_in(0, data.dated)
-    return {
-        DURATIONS[slot]: _stats(
-            merged[slot],
+    durations = {}
+    threshold = None
+    for slot, column in enumerate(options.columns):
+        # One duration at a time, so that one merged sample is held.
+        merged = _merged(pieces, slot)
+        durations[DURATIONS[slot]] = _stats(
+            merged,
             _merged_logs(pieces, slot),
             with_bit(guessed, column),
             slot,
             options,
             interval=True,
         )
-        for slot, column in enumerate(options.columns)
-    }
+        if slot == TOTAL and merged:
+            threshold = quantile(merged, options.longest)
+    return durations, threshold
 
 
 def _merged_logs(pieces: list[_Slice], slot: int) -> LogSum:
@@ -511,30 +535,28 @@ def _pairs(
 
 
 def _longest(
-    data: Columns, options: _Options, ordered: list[float]
-) -> tuple[float | None, Counter[int]]:
+    data: Columns, options: _Options, threshold: float | None
+) -> Counter[int]:
+    """Count the factor masks of the incidents at or above *threshold*."""
+    if threshold is None:
+        return Counter()
     total = data.spans[options.columns[TOTAL]]
-    if not ordered:
-        return None, Counter()
-    threshold = quantile(ordered, options.longest)
     longest = map(
         operator.and_,
         map(threshold.__le__, total),
         map(MISSING.__gt__, total),
     )
-    return threshold, Counter(compress(data.rows["factors"], longest))
+    return Counter(compress(data.rows["factors"], longest))
 
 
 def _factor_stats(
-    data: Columns, options: _Options, totals: list[float] | None = None
+    data: Columns, options: _Options, threshold: float | None
 ) -> FactorStats:
-    """Count the factors; *totals* are the total durations, if sorted."""
-    if totals is None:
-        totals = sorted_finite(data.spans[options.columns[TOTAL]])
+    """Count the factors; *threshold* marks the longest incidents."""
     masks = Counter(data.rows["factors"])
     counts = bits_to_counts(masks, len(FACTORS))
     analysed = len(data) - masks.get(0, 0)
-    threshold, longest_masks = _longest(data, options, totals)
+    longest_masks = _longest(data, options, threshold)
     longest = bits_to_counts(longest_masks, len(FACTORS))
     longest_total = sum(longest_masks.values())
     categories = dict.fromkeys(FactorCategory, 0)
@@ -640,21 +662,9 @@ def _resilience_stats(data: Columns) -> ResilienceStats:
     return ResilienceStats(
         post_mortems=len(data),
         detection_answered=len(data) - detection[0],
-        detection=dict(
-            zip(
-                DETECTION,
-                bits_to_counts(detection, len(DETECTION)),
-                strict=True,
-            )
-        ),
+        detection=_per_member(DETECTION, detection),
         blast_radius_answered=len(data) - blast[0],
-        blast_radius=dict(
-            zip(
-                BLAST_RADIUS,
-                bits_to_counts(blast, len(BLAST_RADIUS)),
-                strict=True,
-            )
-        ),
+        blast_radius=_per_member(BLAST_RADIUS, blast),
         caught_earlier=_matching(detection, _CAUGHT),
         limited_blast_radius=_matching(blast, _LIMITED),
     )
@@ -668,7 +678,7 @@ def _matching(masks: Counter[int], bits: int) -> int:
 def _report(table: LogTable, options: _Options) -> TrendReport:
     pieces = _slices(table, options)
     data = columns_of(table)
-    merged = [_merged(pieces, slot) for slot in _SLOTS]
+    durations, threshold = _overall(data, pieces, options)
     return TrendReport(
         period=options.period,
         tz=str(options.tz),
@@ -679,9 +689,9 @@ def _report(table: LogTable, options: _Options) -> TrendReport:
         incidents=table.incidents,
         near_misses=table.near_misses,
         undated=table.undated,
-        durations=_durations(data, pieces, merged, options),
+        durations=durations,
         periods=tuple(_period(piece, data, options) for piece in pieces),
-        factors=_factor_stats(data, options, merged[TOTAL]),
+        factors=_factor_stats(data, options, threshold),
         actions=_action_stats(data, options),
         resilience=_resilience_stats(data),
     )
@@ -826,8 +836,10 @@ def factor_stats(
         BlamelessError: If *where* is given with a table.
     """
     options = _Options(where=where, preset=preset, longest=longest)
-    table = _table(log, options, actions=False)
-    return _factor_stats(columns_of(table), options)
+    data = columns_of(_table(log, options, actions=False))
+    totals = sorted_finite(data.spans[options.columns[TOTAL]])
+    threshold = quantile(totals, options.longest) if totals else None
+    return _factor_stats(data, options, threshold)
 
 
 def action_stats(
