@@ -413,11 +413,11 @@ def _print(size: int, step: str, timing: Timing, base: Timing) -> None:
     )
 
 
-def in_memory(size: int) -> tuple[Timing, Timing]:
+def in_memory(size: int) -> dict[str, Timing]:
     """Measure the steps over a log held in a list; print their rows.
 
     Returns:
-        The whole report's timing and the pandas baseline's.
+        The timing of each step, by name.
     """
     repeat = 5 if size <= 100_000 else 2
     log, built = _built(size)
@@ -425,36 +425,56 @@ def in_memory(size: int) -> tuple[Timing, Timing]:
     gc.freeze()
 
     flattened, baseline = _pandas_steps(log, repeat)
-    read = measure(lambda: LogTable.from_log(log), repeat)
-    table = LogTable.from_log(log)
-    from_table = measure(lambda: period_trends(table, period="month"), repeat)
-    monthly = measure(lambda: period_trends(log, period="month"), repeat)
-    report = measure(lambda: trends(log, period="month", today=TODAY), repeat)
-    whole = measure(lambda: trends(table, period="month", today=TODAY), repeat)
-    steps = (
-        ("generate (MiB: the log held)", built),
-        ("flatten to rows (model API)", flattened._replace(mib=math.nan)),
-        ("pandas monthly from rows", baseline),
-        ("pandas incl. flattening", _sum(flattened, baseline)),
-        ("LogTable.from_log (flatten)", read),
-        ("period_trends from the table", from_table),
-        ("period_trends from objects", monthly),
-        ("trends from the table", whole),
-        ("trends from objects", report),
-    )
-    for step, timing in steps:
+    steps = {
+        "generate (MiB: the log held)": built,
+        "flatten to rows (model API)": flattened._replace(mib=math.nan),
+        "pandas monthly from rows": baseline,
+        "pandas incl. flattening": _sum(flattened, baseline),
+    }
+    steps.update(_library_steps(log, repeat))
+    for step, timing in steps.items():
         _print(size, step, timing, baseline)
-    both = _sum(flattened, baseline)
-    SUMMARY.append(
-        f"{size:>12,} monthly statistics, from flat data: library "
-        f"{from_table.cpu:.3f} s, pandas {baseline.cpu:.3f} s "
-        f"(x{from_table.cpu / baseline.cpu:.2f}); from model objects: "
-        f"library {monthly.cpu:.3f} s, pandas {both.cpu:.3f} s "
-        f"(x{monthly.cpu / both.cpu:.2f})"
-    )
+    _summarize(size, steps)
 
     gc.unfreeze()
-    return report, baseline
+    return steps
+
+
+def _library_steps(log: list[PostMortem], repeat: int) -> dict[str, Timing]:
+    """Time the library's steps, from the objects and from a table."""
+    table = LogTable.from_log(log)
+    return {
+        "LogTable.from_log (flatten)": measure(
+            lambda: LogTable.from_log(log), repeat
+        ),
+        "period_trends from the table": measure(
+            lambda: period_trends(table, period="month"), repeat
+        ),
+        "period_trends from objects": measure(
+            lambda: period_trends(log, period="month"), repeat
+        ),
+        "trends from the table": measure(
+            lambda: trends(table, period="month", today=TODAY), repeat
+        ),
+        "trends from objects": measure(
+            lambda: trends(log, period="month", today=TODAY), repeat
+        ),
+    }
+
+
+def _summarize(size: int, steps: dict[str, Timing]) -> None:
+    """Keep the like-for-like comparison of one size, printed at the end."""
+    from_table = steps["period_trends from the table"].cpu
+    baseline = steps["pandas monthly from rows"].cpu
+    monthly = steps["period_trends from objects"].cpu
+    both = steps["pandas incl. flattening"].cpu
+    SUMMARY.append(
+        f"{size:>12,} monthly statistics, from flat data: library "
+        f"{from_table:.3f} s, pandas {baseline:.3f} s "
+        f"(x{from_table / baseline:.2f}); from model objects: "
+        f"library {monthly:.3f} s, pandas {both:.3f} s "
+        f"(x{monthly / both:.2f})"
+    )
 
 
 def _built(size: int) -> tuple[list[PostMortem], Timing]:
@@ -519,11 +539,12 @@ def stream(size: int) -> None:
     print(timing.wall, timing.cpu, timing.mib)
 
 
-def run(size: int) -> float:
-    """Measure every step for one size; return the whole report's CPU time."""
-    report, baseline = in_memory(size)
+def run(size: int) -> dict[str, Timing]:
+    """Measure every step for one size; return each step's timing."""
+    steps = in_memory(size)
+    baseline = steps["pandas monthly from rows"]
     _print(size, "trends, generator (+ building)", streamed(size), baseline)
-    return report.cpu
+    return steps
 
 
 def main() -> None:
@@ -541,17 +562,32 @@ def main() -> None:
     )
     print(header)
     print("-" * len(header))
-    seconds_per_size = {size: run(size) for size in _sizes(arguments.sizes)}
+    steps_per_size = {size: run(size) for size in _sizes(arguments.sizes)}
     print()
     print("\n".join(SUMMARY))
-    sizes = sorted(seconds_per_size)
-    for small, large in itertools.pairwise(sizes):
-        growth = seconds_per_size[large] / seconds_per_size[small]
-        print(
-            f"whole report {small:,} -> {large:,}: x{growth:.1f} CPU time "
-            f"for x{large / small:.0f} post-mortems"
-        )
+    _growth(steps_per_size)
     sys.stdout.flush()
+
+
+#: The steps whose growth with the log is printed.
+GROWING = (
+    "LogTable.from_log (flatten)",
+    "period_trends from the table",
+    "period_trends from objects",
+    "trends from the table",
+    "trends from objects",
+)
+
+
+def _growth(steps_per_size: dict[int, dict[str, Timing]]) -> None:
+    """Print how each library step's CPU time grows with the log."""
+    sizes = sorted(steps_per_size)
+    for small, large in itertools.pairwise(sizes):
+        print(f"{small:,} -> {large:,} post-mortems (x{large / small:.0f}):")
+        for step in GROWING:
+            before = steps_per_size[small][step].cpu
+            after = steps_per_size[large][step].cpu
+            print(f"    {step:<30} x{after / before:.1f} CPU time")
 
 
 if __name__ == "__main__":
