@@ -7,7 +7,9 @@ page can build on what it defined earlier. A block that starts with
 ``>>>`` is checked as a doctest, output included.
 
 Fences that look like Python but would not run (``pycon``, ``py``) fail
-instead of being skipped without a word.
+instead of being skipped without a word. Each file runs in a fresh
+temporary working folder, so that a block may write a file (a chart, a
+post-mortem) without leaving it in the checkout.
 
 The Hypothesis profiles are set here, at the root, so that the property
 examples in the docs run under the same profile as the tests. The profile
@@ -17,6 +19,10 @@ comes from the ``HYPOTHESIS_PROFILE`` environment variable; without it,
 
 import doctest
 import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, settings
 from sybil import Example, Sybil
@@ -32,12 +38,29 @@ def _refuse(example: Example) -> str:
     )
 
 
+_FOLDER = "__working_folder__"
+_RETURN_TO = "__return_to__"
+
+
+def _enter_folder(namespace: dict[str, Any]) -> None:
+    namespace[_RETURN_TO] = Path.cwd()
+    namespace[_FOLDER] = tempfile.mkdtemp(prefix="blameless-docs-")
+    os.chdir(namespace[_FOLDER])
+
+
+def _leave_folder(namespace: dict[str, Any]) -> None:
+    os.chdir(namespace[_RETURN_TO])
+    shutil.rmtree(namespace[_FOLDER])
+
+
 pytest_collect_file = Sybil(
     parsers=[
         PythonCodeBlockParser(doctest_optionflags=doctest.ELLIPSIS),
         *(CodeBlockParser(language, _refuse) for language in _NOT_RUN),
     ],
     patterns=["*.md"],
+    setup=_enter_folder,
+    teardown=_leave_folder,
 ).pytest()
 
 # Each profile starts from Hypothesis's own defaults. Without a parent it
